@@ -1,0 +1,81 @@
+/* db.h — the worker's MariaDB connection: lazily prepared statements cached
+ * per connection, a small typed binding helper, transactions, and recovery
+ * when the server goes away (auto-reconnect stays off; see SECURITY.md §4).
+ *
+ * Return convention everywhere: < 0 system error, 0 not found / no row,
+ * > 0 success. DB_GONE means the server is unreachable (callers answer 503). */
+#ifndef CORE_DB_H
+#define CORE_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <mysql.h>
+
+#include "arena.h"
+
+#define DB_ERR   (-1)
+#define DB_GONE  (-2)   /* connection lost or server down: 503 */
+#define DB_DUP   (-3)   /* unique key violation */
+
+#define DB_MAX_BIND 24
+
+/* A data module's statements: a parallel array of SQL and its cache. */
+struct db_set {
+	const char *const *sql;
+	int                n;
+	MYSQL_STMT       **cache;   /* n slots, filled on first use */
+	struct db_set     *next;    /* registry link, so a reconnect clears all */
+};
+#define DB_SET(name, sqlarr, count) \
+	static MYSQL_STMT *name##_cache[count]; \
+	static struct db_set name = { sqlarr, count, name##_cache, NULL }
+
+/* One statement execution: inputs bound before db_exec, outputs before db_fetch. */
+struct db_q {
+	MYSQL_STMT   *st;
+	struct arena *a;
+	int           nin, nout;
+	MYSQL_BIND    in[DB_MAX_BIND];
+	MYSQL_BIND    out[DB_MAX_BIND];
+	unsigned long len[DB_MAX_BIND];
+	char          isnull[DB_MAX_BIND];
+	char          err[DB_MAX_BIND];
+	long long     ival[DB_MAX_BIND];   /* storage for integer inputs */
+	unsigned long ilen[DB_MAX_BIND];   /* lengths of string inputs */
+	char        **sout[DB_MAX_BIND];   /* where to store string outputs */
+	int           read_only;
+	struct db_set *set;
+	int           idx;
+};
+
+int  db_init(void);             /* reads the password file; call once per worker */
+int  db_connect(void);          /* > 0 connected, DB_GONE if not reachable */
+int  db_ensure(void);           /* connects when needed, with back-off */
+void db_close(void);
+int  db_connected(void);
+unsigned long db_query_count(void); /* statements executed by this worker */
+
+int  db_q_start(struct db_q *, struct arena *, struct db_set *, int idx);
+void db_in_str(struct db_q *, const char *s);          /* NULL binds SQL NULL */
+void db_in_strn(struct db_q *, const void *s, size_t n); /* bytes / blobs */
+void db_in_int(struct db_q *, long long v);
+void db_in_null(struct db_q *);
+/* Executes; returns > 0 on success, DB_DUP, DB_GONE or DB_ERR. Reads are
+ * retried once after a reconnect; writes never are. */
+int  db_exec(struct db_q *);
+long long db_affected(struct db_q *);
+unsigned long long db_insert_id(struct db_q *);
+/* Outputs: strings are copied into the arena (NULL for SQL NULL). */
+void db_out_str(struct db_q *, char **dst);
+void db_out_int(struct db_q *, long long *dst);
+/* 1 row, 0 end, < 0 error. */
+int  db_fetch(struct db_q *);
+void db_q_end(struct db_q *);
+
+/* Transactions: begin/commit/rollback on the worker's connection. */
+int  db_begin(void);
+int  db_commit(void);
+void db_rollback(void);
+
+#endif

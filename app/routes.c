@@ -1,0 +1,21 @@
+/* routes.c — the application's whole HTTP surface, as data. Every route
+ * names its method, pattern, handler, the roles allowed and whether the CSRF
+ * token is checked (all POSTs). Tests derive the access-control matrix from
+ * this table. */
+#include "core/route.h"
+#include "pages/pages.h"
+
+#define ANY    ROLES_ALL
+#define USERS  ROLES_USERS
+#define ADMIN  ROLE_BIT(ROLE_ADMIN)
+
+const struct route app_routes[] = {
+	{ HTTP_GET,  "/",            home_get,        ANY,   0, NULL },
+	{ HTTP_GET,  "/login",       login_get,       ANY,   0, &login_query_form },
+	{ HTTP_POST, "/login",       login_post,      ANY,   1, &login_form },
+	{ HTTP_POST, "/logout",      logout_post,     USERS, 1, NULL },
+	{ HTTP_GET,  "/me",          me_get,          USERS, 0, NULL },
+	{ HTTP_POST, "/lang",        lang_post,       ANY,   1, &lang_form },
+	{ HTTP_GET,  "/admin/users", admin_users_get, ADMIN, 0, &admin_users_form },
+};
+const size_t app_nroutes = sizeof(app_routes) / sizeof(app_routes[0]);

@@ -1,0 +1,12 @@
+-- grants.sql — what the application's database user may do, table by table.
+-- Re-applied by app/tools/migrate.sh after every migration run, so it always
+-- matches the schema. @APP@ is replaced by the quoted user@host.
+-- The audit log gets INSERT and SELECT only (SECURITY.md §5).
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.subjects TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.associations TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.users TO @APP@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.sessions TO @APP@;
+GRANT SELECT, INSERT, DELETE ON @DB@.login_failures TO @APP@;
+GRANT SELECT, INSERT ON @DB@.audit_log TO @APP@;
+GRANT SELECT ON @DB@.schema_migrations TO @APP@;
