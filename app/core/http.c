@@ -115,6 +115,8 @@ req_cookie(struct req *r, const char *name, const char *value, long max_age)
 
 	if (max_age >= 0)
 		snprintf(age, sizeof(age), "; Max-Age=%ld", max_age);
+	/* A response that sets a cookie is never stored by any cache. */
+	r->no_store = 1;
 	v = arena_printf(&r->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s",
 	    name, value, cfg.secure_cookies ? "; Secure" : "", age);
 	return v == NULL ? -1 : req_header(r, "Set-Cookie", v);

@@ -252,5 +252,10 @@ view_render(struct req *r, const char **out, size_t *len)
 	}
 	*out = outbuf.buf != NULL ? outbuf.buf : "";
 	*len = (size_t)outbuf.len;
+	/* Template directives leave blank lines before the doctype. */
+	while (*len > 0 && (**out == '\n' || **out == ' ')) {
+		(*out)++;
+		(*len)--;
+	}
 	return 0;
 }

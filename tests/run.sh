@@ -1,0 +1,88 @@
+#!/bin/sh
+# run.sh — everything `make test` runs, in order, on an isolated stack:
+#   1. template lint
+#   2. cmocka unit tests: plain build under valgrind, then ASan+UBSan build
+#   3. a private stack (throw-away var/test, port TEST_PORT) and the HTTP
+#      and browser tests (node:test) against it through nginx
+# Ends with one line "N passed, N failed" over all suites; exits non-zero on
+# any failure.
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+TEST_PORT=${TEST_PORT:-18080}
+TVAR=$ROOT/var/test
+RESULTS=$(mktemp)
+ART=$ROOT/tests/artifacts
+mkdir -p "$ART"
+
+record() { echo "$1 $2 $3" >> "$RESULTS"; echo "== $1: $2 passed, $3 failed"; }
+
+# 1. Lint.
+out=$(sh tests/lint_templates.sh); echo "$out" | grep -v '^ok'
+p=$(echo "$out" | sed -n 's/^lint: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+f=$(echo "$out" | sed -n 's/^lint: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+record lint "${p:-0}" "${f:-1}"
+
+# 2. Unit tests. A binary that crashes or reports memory errors counts as
+# one failure on top of what cmocka counted.
+cmocka_counts() { # file -> "passed failed"
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$1" | tail -1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$1" | tail -1)
+	echo "${p:-0} ${f:-0}"
+}
+run_unit() { # suite-name runner...
+	suite=$1; shift
+	tp=0; tf=0
+	for t in build/unit/test_*; do
+		[ -x "$t" ] || continue
+		name=$(basename "$t")
+		bin=$t
+		[ "$suite" = unit-asan ] && bin=build/asan/$name
+		log=$TVAR-$suite-$name.log
+		"$@" "$bin" > "$log" 2>&1
+		rc=$?
+		c=$(cmocka_counts "$log"); p=${c% *}; f=${c#* }
+		if [ $rc -ne 0 ] && [ "$f" = 0 ]; then f=1; fi
+		if [ "$f" != 0 ]; then echo "--- $suite $name failed:"; tail -40 "$log"; fi
+		tp=$((tp + p)); tf=$((tf + f))
+	done
+	record "$suite" "$tp" "$tf"
+}
+mkdir -p "$(dirname "$TVAR")"
+export CMOCKA_TEST_ABORT=0
+run_unit unit valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	run_unit unit-asan env
+
+# 3. The isolated stack and the node tests.
+sh app/tools/stack.sh down >/dev/null 2>&1 || true
+VAR=$TVAR sh app/tools/stack.sh down >/dev/null 2>&1 || true
+rm -rf "$TVAR"
+export VAR=$TVAR PORT=$TEST_PORT STACK_MODE=test CREDIT_WORKERS=2
+if sh app/tools/stack.sh up > "$ART/stack-up.log" 2>&1; then
+	export BASE_URL="http://127.0.0.1:$TEST_PORT" TEST_VAR="$TVAR" ROOT
+	export HOME="$TVAR/home"; mkdir -p "$HOME"
+	for suite in http browser; do
+		files=$(ls tests/$suite/*.test.mjs 2>/dev/null)
+		[ -n "$files" ] || continue
+		node --test --test-reporter=tap --test-concurrency=1 $files > "$ART/$suite.tap" 2>&1
+		p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$ART/$suite.tap" | tail -1)
+		f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$ART/$suite.tap" | tail -1)
+		[ -n "$p" ] || { p=0; f=1; }
+		if [ "${f:-1}" != 0 ]; then echo "--- $suite failures:"; grep -B2 -A25 '^not ok\|^    not ok' "$ART/$suite.tap" | head -150; fi
+		record "$suite" "$p" "${f:-1}"
+	done
+else
+	cat "$ART/stack-up.log"
+	record stack 0 1
+fi
+VAR=$TVAR sh app/tools/stack.sh down > /dev/null 2>&1
+cp "$TVAR/log/app.log" "$ART/app.log" 2>/dev/null
+rm -rf "$TVAR" "$TVAR"-*.log
+
+tp=$(awk '{s += $2} END {print s + 0}' "$RESULTS")
+tf=$(awk '{s += $3} END {print s + 0}' "$RESULTS")
+rm -f "$RESULTS"
+echo
+echo "$tp passed, $tf failed"
+[ "$tf" = 0 ]
