@@ -27,6 +27,8 @@ APP_OBJ  = $(APP_SRC:%.c=$(B)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 
 .PHONY: all deps run test unit unit-asan lint clean distclean
+# Keep the sanitizer objects between runs (they are intermediates of two rules).
+.SECONDARY:
 
 all: $(B)/credit-portal $(B)/credctl
 

@@ -117,7 +117,7 @@ session_load(struct req *r)
 		memset(&r->user, 0, sizeof(r->user));
 		return 0;
 	}
-	if (now - seen > cfg.session_idle || now - created > cfg.session_absolute) {
+	if (session_expired(now, created, seen, cfg.session_idle, cfg.session_absolute)) {
 		sess_delete(&r->arena, r->sess_hash);
 		req_cookie(r, session_cookie_name(), "", 0);
 		memset(&r->user, 0, sizeof(r->user));
@@ -128,6 +128,12 @@ session_load(struct req *r)
 	r->touch_session = now - seen >= 60;
 	r->no_store = 1;
 	return 1;
+}
+
+int
+session_expired(long long now, long long created, long long seen, int idle, int absolute)
+{
+	return now - seen > idle || now - created > absolute || seen > now + 60;
 }
 
 void

@@ -27,5 +27,8 @@ const char *csrf_token(struct req *);
 int  csrf_check(struct req *);
 
 const char *session_cookie_name(void);
+/* 1 when a session created at `created` and last seen at `seen` has passed
+ * its idle or absolute timeout at `now` (seconds). */
+int  session_expired(long long now, long long created, long long seen, int idle, int absolute);
 
 #endif
