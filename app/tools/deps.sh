@@ -34,5 +34,6 @@ fi
 # Node packages for tests/ (playwright-core drives Debian's chromium).
 if [ ! -d tests/node_modules/playwright-core ]; then
 	echo "deps: npm install in tests/"
-	(cd tests && npm ci --no-audit --no-fund --loglevel=error)
+	# npm keeps its cache inside the checkout too: nothing is written elsewhere.
+	(cd tests && npm_config_cache="$PWD/../var/npm-cache" npm ci --no-audit --no-fund --loglevel=error)
 fi
