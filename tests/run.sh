@@ -55,7 +55,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:ha
 	run_unit unit-asan env
 
 # 3. The isolated stack and the node tests.
-sh app/tools/stack.sh down >/dev/null 2>&1 || true
+# Only ever the test stack: a developer's `make run` in var/ keeps running.
 VAR=$TVAR sh app/tools/stack.sh down >/dev/null 2>&1 || true
 rm -rf "$TVAR"
 export VAR=$TVAR PORT=$TEST_PORT STACK_MODE=test CREDIT_WORKERS=2
