@@ -10,3 +10,12 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.sessions TO @APP@;
 GRANT SELECT, INSERT, DELETE ON @DB@.login_failures TO @APP@;
 GRANT SELECT, INSERT ON @DB@.audit_log TO @APP@;
 GRANT SELECT ON @DB@.schema_migrations TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.catalog_items TO @APP@;
+-- DELETE only for Art. 37 (a record whose legal basis is revoked).
+GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.credit_records TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.serious_list TO @APP@;
+GRANT SELECT, INSERT ON @DB@.commitments TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.authorizations TO @APP@;
+GRANT SELECT, INSERT, DELETE ON @DB@.subject_grams TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.gram_counts TO @APP@;
+GRANT SELECT, INSERT ON @DB@.reports TO @APP@;
