@@ -16,6 +16,8 @@ const struct route app_routes[] = {
 	{ HTTP_POST, "/logout",      logout_post,     USERS, 1, NULL },
 	{ HTTP_GET,  "/me",          me_get,          USERS, 0, NULL },
 	{ HTTP_POST, "/lang",        lang_post,       ANY,   1, &lang_form },
+	{ HTTP_GET,  "/search",      search_get,      ANY,   0, &search_form },
+	{ HTTP_GET,  "/entity/{uscc}", entity_get,    ANY,   0, NULL },
 	{ HTTP_GET,  "/admin/users", admin_users_get, ADMIN, 0, &admin_users_form },
 };
 const size_t app_nroutes = sizeof(app_routes) / sizeof(app_routes[0]);

@@ -96,19 +96,19 @@ CREATE TABLE authorizations (
   COMMENT='written authorisations to see non-public information (Art. 17)';
 
 CREATE TABLE subject_grams (
-  gram        CHAR(2) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL
-              COMMENT 'one or two consecutive characters of the name (unigrams end with a space)',
+  gram        CHAR(2) NOT NULL
+              COMMENT 'one or two consecutive characters of the name, compared like the name (case-insensitive)',
   subject_id  BIGINT UNSIGNED NOT NULL COMMENT 'subject whose name contains it',
   PRIMARY KEY (gram, subject_id),
   KEY ix_grams_subject (subject_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
   COMMENT='n-gram index of subject names for substring search in Chinese';
 
 CREATE TABLE gram_counts (
-  gram  CHAR(2) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL COMMENT 'as in subject_grams',
+  gram  CHAR(2) NOT NULL COMMENT 'as in subject_grams',
   n     INT UNSIGNED NOT NULL COMMENT 'subjects containing it: the search starts from the rarest gram',
   PRIMARY KEY (gram)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
   COMMENT='how common each gram is';
 
 CREATE TABLE reports (

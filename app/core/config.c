@@ -116,5 +116,7 @@ config_load(void)
 	cfg.login_address_max = (int)n;
 	rc |= env_long("CREDIT_LOGIN_WINDOW", 900, 10, 86400, &n);
 	cfg.login_window = (int)n;
+	rc |= env_long("CREDIT_QUERY_WINDOW_YEARS", 5, 1, 50, &n);
+	cfg.window_years = (int)n;
 	return rc == 0 ? 0 : -1;
 }

@@ -31,6 +31,7 @@ struct config {
 	int         login_account_max;  /* failures per account in the window */
 	int         login_address_max;  /* failures per address in the window */
 	int         login_window;       /* seconds */
+	int         window_years;       /* CREDIT_QUERY_WINDOW_YEARS: Art. 35 query window */
 };
 
 extern struct config cfg;

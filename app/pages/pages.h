@@ -16,6 +16,11 @@ int logout_post(struct req *);
 int me_get(struct req *);
 int lang_post(struct req *);
 
+/* entity.c */
+extern const struct form search_form;
+int search_get(struct req *);
+int entity_get(struct req *);
+
 /* admin.c */
 extern const struct form admin_users_form;
 int admin_users_get(struct req *);

@@ -86,15 +86,19 @@ uscc_normalize(const char *src, size_t len, char out[USCC_LEN + 1], int *pos, ch
 				else if (s[i] == 0xE3 && i + 2 < len && s[i + 1] == 0x80 && s[i + 2] == 0x80)
 					i += 3;
 				else {
+					out[n] = '\0';
 					*pos = n + 1;
 					return USCC_CHAR;
 				}
 			}
 			break;
 		}
-		if (n >= USCC_LEN)
+		if (n >= USCC_LEN) {
+			out[n] = '\0';
 			return USCC_LENGTH;
+		}
 		if (value_of(c) < 0) {
+			out[n] = '\0';
 			*pos = n + 1;
 			return USCC_CHAR;
 		}

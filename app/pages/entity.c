@@ -1,0 +1,274 @@
+/* entity.c — search and the subject profile /entity/{USCC}: registration
+ * data and the credit file, shown to each viewer exactly as the law allows
+ * (Art. 17, 35): the public sees public records, the enterprise its whole
+ * file, staff everything, a third party non-public records only under a
+ * valid written authorisation. Every profile view is audited. */
+#include "pages/pages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/config.h"
+#include "core/db.h"
+#include "core/view.h"
+#include "rules/grams.h"
+#include "rules/uscc.h"
+#include "rules/window.h"
+#include "store/audit.h"
+#include "store/records.h"
+#include "store/subjects.h"
+
+#define SEARCH_PER_PAGE 20
+#define PROFILE_MAX_RECORDS 200
+#define PROFILE_MAX_SERIOUS 20
+#define PROFILE_MAX_COMMITMENTS 20
+#define PROFILE_MAX_VIEWS 50
+
+enum { SQ_Q, SQ_PAGE };
+static const struct field search_fields[] = {
+	[SQ_Q]    = { "q", FT_TEXT, FF_TRIM, 1, 50, NULL },
+	[SQ_PAGE] = { "page", FT_INT, 0, 1, 50, NULL },
+};
+const struct form search_form = { search_fields, 2 };
+
+static void
+set_subject(struct req *r, const char *prefix, const struct subject *s)
+{
+	char name[96];
+
+#define SETF(field, val) do { snprintf(name, sizeof(name), "%s.%s", prefix, field); \
+	view_set(r, name, val); } while (0)
+	SETF("uscc", s->uscc);
+	SETF("name", s->name);
+	SETF("kind", s->kind);
+	SETF("legal_rep", s->legal_rep);
+	SETF("address", s->address);
+	SETF("district", s->district);
+	SETF("industry", s->industry);
+	SETF("established", s->established);
+	SETF("reg_status", s->reg_status);
+	SETF("serious", s->serious ? "1" : NULL);
+	SETF("override", s->uscc_override ? "1" : NULL);
+#undef SETF
+}
+
+int
+search_get(struct req *r)
+{
+	struct subject rows[SEARCH_PER_PAGE], one;
+	char norm[USCC_LEN + 1], want, name[32];
+	long long page = 1, total = 0;
+	const char *q = r->f[SQ_Q];
+	int n = 0, i, pos, rc;
+
+	view_set(r, "Page.title", view_str(r, "Search.title"));
+	view_set(r, "Page.nav", "home");
+	r->tmpl = "search.cs";
+	form_to_hdf(r);
+	if (r->form_invalid)
+		return r->status = 422;
+	if (q == NULL)
+		return 200;
+	if (r->f[SQ_PAGE] != NULL)
+		page = form_int(r, SQ_PAGE);
+	/* Something shaped like a USCC is looked up exactly. */
+	rc = uscc_normalize(q, strlen(q), norm, &pos, &want);
+	if (rc == USCC_OK || rc == USCC_CHECK) {
+		rc = subjects_by_uscc(&r->arena, norm, &one);
+		if (rc < 0)
+			return req_dberr(r, rc);
+		if (rc > 0) {
+			rows[0] = one;
+			n = 1;
+			total = 1;
+		}
+	} else {
+		n = subjects_search(&r->arena, q, (page - 1) * SEARCH_PER_PAGE, SEARCH_PER_PAGE,
+		    rows, &total);
+		if (n < 0)
+			return req_dberr(r, n);
+	}
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "Results.%d", i);
+		set_subject(r, name, &rows[i]);
+	}
+	view_set(r, "Search.q", q);
+	view_set_int(r, "Search.shown", n);
+	view_set_int(r, "Search.total", total > SEARCH_COUNT_CAP ? SEARCH_COUNT_CAP : total);
+	if (total > SEARCH_COUNT_CAP)
+		view_set(r, "Search.more", "1");
+	view_set_int(r, "Pager.page", page);
+	if (page > 1)
+		view_set_int(r, "Pager.prev", page - 1);
+	if (page * SEARCH_PER_PAGE < total && page < 50)
+		view_set_int(r, "Pager.next", page + 1);
+	view_set(r, "Pager.q", req_urlencode(r, q));
+	return 200;
+}
+
+/* The scope of records this viewer may see of subject s. */
+static int
+viewer_scope(struct req *r, const struct subject *s, const char *today, struct record_scope *sc)
+{
+	int rc;
+
+	sc->non_public = 0;
+	sc->repaired = 0;
+	switch (r->user.role) {
+	case ROLE_STAFF:
+	case ROLE_ADMIN:
+		sc->non_public = sc->repaired = 1;
+		view_set(r, "Profile.scope", "staff");
+		return 0;
+	case ROLE_ENTERPRISE:
+		if (r->user.subject_id == s->id) {
+			sc->non_public = sc->repaired = 1;
+			view_set(r, "Profile.scope", "self");
+			return 0;
+		}
+		break;
+	default:
+		break;
+	}
+	if (r->user.role != ROLE_ANON) {
+		rc = authorization_valid(&r->arena, r->user.id, s->id, today);
+		if (rc < 0)
+			return rc;
+		if (rc > 0) {
+			sc->non_public = 1;
+			view_set(r, "Profile.scope", "authorized");
+			return 0;
+		}
+	}
+	view_set(r, "Profile.scope", "public");
+	return 0;
+}
+
+static void
+set_records(struct req *r, const struct record *rec, int n)
+{
+	char name[64];
+	int i, dis = 0, keep = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct record *x = &rec[i];
+		int keepfaith = strcmp(x->kind, "keep_faith") == 0;
+		const char *list = keepfaith ? "KeepFaith" : "Records";
+		int k = keepfaith ? keep++ : dis++;
+
+#define SETR(f, v) do { snprintf(name, sizeof(name), "%s.%d.%s", list, k, f); view_set(r, name, v); } while (0)
+		snprintf(name, sizeof(name), "%s.%d.id", list, k);
+		view_set_int(r, name, x->id);
+		SETR("item", strcmp(r->lang, "en") == 0 ? x->item_en : x->item_zh);
+		SETR("category", x->category);
+		SETR("agency", x->agency);
+		SETR("doc_no", x->doc_no);
+		SETR("decided_on", x->decided_on);
+		SETR("ended_on", x->ended_on);
+		SETR("summary", x->summary);
+		SETR("status", x->status);
+		SETR("non_public", x->is_public ? NULL : "1");
+#undef SETR
+	}
+	view_set_int(r, "Profile.n_records", dis);
+	view_set_int(r, "Profile.n_keepfaith", keep);
+}
+
+int
+entity_get(struct req *r)
+{
+	struct record *rec;
+	struct serious_entry ser[PROFILE_MAX_SERIOUS];
+	struct commitment com[PROFILE_MAX_COMMITMENTS];
+	struct audit_view views[PROFILE_MAX_VIEWS];
+	struct record_scope sc;
+	struct subject s;
+	struct ymd today, cut;
+	char norm[USCC_LEN + 1], want, today_s[11], cut_s[11], name[64];
+	struct audit_event ev;
+	int rc, n, i, pos, err;
+
+	err = uscc_normalize(r->pathargs[0], strlen(r->pathargs[0]), norm, &pos, &want);
+	if (err != USCC_OK && err != USCC_CHECK) {
+		view_set_int(r, "Page.detail", pos);
+		return req_error(r, 404, uscc_errkey(err));
+	}
+	/* A code failing its check character may still be an early pilot code
+	 * that staff registered on purpose: look it up before complaining. */
+	rc = subjects_by_uscc(&r->arena, norm, &s);
+	if (rc < 0)
+		return req_dberr(r, rc);
+	if (rc == 0) {
+		if (err == USCC_CHECK) {
+			view_setf(r, "Page.detail", "%c", want);
+			return req_error(r, 404, "Err.uscc.check_notfound");
+		}
+		return req_error(r, 404, "Err.subject.notfound");
+	}
+	ymd_today(&today);
+	window_cutoff(&today, cfg.window_years, &cut);
+	ymd_format(&today, today_s);
+	ymd_format(&cut, cut_s);
+	sc.cutoff = cut_s;
+	if ((rc = viewer_scope(r, &s, today_s, &sc)) < 0)
+		return req_dberr(r, rc);
+	if ((rec = arena_alloc(&r->arena, sizeof(*rec) * PROFILE_MAX_RECORDS)) == NULL)
+		return req_error(r, 500, "Err.internal");
+	if ((n = records_for_subject(&r->arena, s.id, &sc, rec, PROFILE_MAX_RECORDS)) < 0)
+		return req_dberr(r, n);
+	set_records(r, rec, n);
+	if ((n = serious_for_subject(&r->arena, s.id, ser, PROFILE_MAX_SERIOUS)) < 0)
+		return req_dberr(r, n);
+	for (i = 0; i < n; i++) {
+#define SETS(f, v) do { snprintf(name, sizeof(name), "Serious.%d.%s", i, f); view_set(r, name, v); } while (0)
+		SETS("agency", ser[i].agency);
+		SETS("doc_no", ser[i].doc_no);
+		SETS("reason", ser[i].reason);
+		SETS("removal_conditions", ser[i].removal_conditions);
+		SETS("remedy", ser[i].remedy);
+		SETS("responsible_persons", ser[i].responsible_persons);
+		SETS("included_on", ser[i].included_on);
+#undef SETS
+	}
+	if ((n = commitments_for_subject(&r->arena, s.id, com, PROFILE_MAX_COMMITMENTS)) < 0)
+		return req_dberr(r, n);
+	for (i = 0; i < n; i++) {
+#define SETC(f, v) do { snprintf(name, sizeof(name), "Commitments.%d.%s", i, f); view_set(r, name, v); } while (0)
+		SETC("kind", com[i].kind);
+		SETC("title", com[i].title);
+		SETC("body", com[i].body);
+		SETC("published_on", com[i].published_on);
+#undef SETC
+	}
+	/* Art. 34: the subject sees who used its information. */
+	if (r->user.role == ROLE_ENTERPRISE && r->user.subject_id == s.id) {
+		if ((n = audit_views_of(&r->arena, s.id, views, PROFILE_MAX_VIEWS)) < 0)
+			return req_dberr(r, n);
+		for (i = 0; i < n; i++) {
+#define SETV(f, v) do { snprintf(name, sizeof(name), "Views.%d.%s", i, f); view_set(r, name, v); } while (0)
+			SETV("at", views[i].at);
+			SETV("role", views[i].actor_role);
+			SETV("who", views[i].actor_name);
+			snprintf(name, sizeof(name), "Views.%d.n", i);
+			view_set_int(r, name, views[i].n);
+#undef SETV
+		}
+	}
+	memset(&ev, 0, sizeof(ev));
+	ev.actor_id = r->user.id;
+	ev.actor_role = role_names[r->user.role];
+	ev.subject_id = s.id;
+	ev.action = "view";
+	ev.addr = r->remote_addr;
+	if ((rc = audit_append(&r->arena, &ev)) < 0)
+		return req_dberr(r, rc);
+	set_subject(r, "Subject", &s);
+	view_set(r, "Profile.cutoff", cut_s);
+	view_set_int(r, "Profile.window_years", cfg.window_years);
+	view_set(r, "Page.title", s.name);
+	view_set(r, "Page.nav", "home");
+	r->tmpl = "entity.cs";
+	if (r->user.role != ROLE_ANON)
+		r->no_store = 1;
+	return 200;
+}

@@ -1,0 +1,55 @@
+/* records.h — the credit file of a subject: credit records with their
+ * catalog items, serious-dishonesty list entries, commitments, and the
+ * written authorisations that open non-public records to a third party
+ * (tables credit_records, catalog_items, serious_list, commitments,
+ * authorizations). Every read takes the Art. 35 cutoff date from
+ * rules/window.c. < 0 error, 0 none, > 0 success. */
+#ifndef STORE_RECORDS_H
+#define STORE_RECORDS_H
+
+#include "core/arena.h"
+
+/* What a viewer may see of one subject's records (decided by the page from
+ * the route's role, the subject and the authorisations). */
+struct record_scope {
+	const char *cutoff;        /* YYYY-MM-DD: ended before this → never shown */
+	int         non_public;    /* also records marked non-public */
+	int         repaired;      /* also records removed by credit repair */
+};
+
+struct record {
+	long long id;
+	char     *item_code;
+	char     *item_zh;
+	char     *item_en;
+	char     *kind;           /* dishonesty | keep_faith */
+	char     *category;
+	char     *agency;
+	char     *doc_no;
+	char     *decided_on;
+	char     *ended_on;       /* NULL = not ended */
+	char     *summary;
+	long long is_public;
+	char     *status;         /* active | repaired */
+};
+
+struct serious_entry {
+	long long id;
+	char     *agency, *doc_no, *reason, *removal_conditions, *remedy;
+	char     *responsible_persons, *included_on;
+};
+
+struct commitment {
+	long long id;
+	char     *kind, *title, *body, *published_on;
+};
+
+int records_for_subject(struct arena *, long long subject_id, const struct record_scope *,
+    struct record *rows, int max);
+int serious_for_subject(struct arena *, long long subject_id, struct serious_entry *rows, int max);
+int commitments_for_subject(struct arena *, long long subject_id, struct commitment *rows, int max);
+/* 1 when user `grantee` holds a written authorisation for the subject valid
+ * on `today` (YYYY-MM-DD). */
+int authorization_valid(struct arena *, long long grantee, long long subject_id, const char *today);
+
+#endif

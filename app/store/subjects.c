@@ -1,0 +1,248 @@
+/* subjects.c — all SQL for subjects, subject_grams and gram_counts. */
+#include "store/subjects.h"
+
+#include <string.h>
+
+#include "core/db.h"
+#include "rules/grams.h"
+
+enum subj_stmt {
+	SU_BY_USCC, SU_BY_ID, SU_PICK, SU_SEARCH, SU_COUNT, SU_INSERT, SU_GRAM, SU_GRAM_COUNT,
+	SU_MAX
+};
+
+#define PICK_SLOTS 8
+
+#define SUBJ_COLS "s.id, s.uscc, s.name, s.kind, s.legal_rep, s.address, s.district, " \
+	"s.industry, DATE_FORMAT(s.established, '%Y-%m-%d'), s.reg_status, s.uscc_override, " \
+	"EXISTS (SELECT 1 FROM serious_list l WHERE l.subject_id = s.id AND l.removed_on IS NULL) "
+
+static const char *const subj_sql[SU_MAX] = {
+	[SU_BY_USCC] = "SELECT " SUBJ_COLS "FROM subjects s WHERE s.uscc = ?",
+	[SU_BY_ID] = "SELECT " SUBJ_COLS "FROM subjects s WHERE s.id = ?",
+	[SU_PICK] = "SELECT gram, n FROM gram_counts WHERE gram IN (?, ?, ?, ?, ?, ?, ?, ?)",
+	[SU_SEARCH] = "SELECT " SUBJ_COLS "FROM subject_grams g JOIN subjects s ON s.id = g.subject_id "
+	    "WHERE g.gram = ? AND s.name LIKE ? ESCAPE '!' ORDER BY g.subject_id LIMIT ? OFFSET ?",
+	[SU_COUNT] = "SELECT COUNT(*) FROM (SELECT 1 FROM subject_grams g "
+	    "JOIN subjects s ON s.id = g.subject_id "
+	    "WHERE g.gram = ? AND s.name LIKE ? ESCAPE '!' LIMIT 1001) t",
+	[SU_INSERT] = "INSERT INTO subjects (uscc, name, kind, legal_rep, address, district, industry, "
+	    "established, reg_status, uscc_override, created_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UNIX_TIMESTAMP())",
+	[SU_GRAM] = "INSERT IGNORE INTO subject_grams (gram, subject_id) VALUES (?, ?)",
+	[SU_GRAM_COUNT] = "INSERT INTO gram_counts (gram, n) VALUES (?, 1) "
+	    "ON DUPLICATE KEY UPDATE n = n + 1",
+};
+DB_SET(subj_set, subj_sql, SU_MAX);
+
+static void
+bind_subject(struct db_q *q, struct subject *s)
+{
+	db_out_int(q, &s->id);
+	db_out_str(q, &s->uscc);
+	db_out_str(q, &s->name);
+	db_out_str(q, &s->kind);
+	db_out_str(q, &s->legal_rep);
+	db_out_str(q, &s->address);
+	db_out_str(q, &s->district);
+	db_out_str(q, &s->industry);
+	db_out_str(q, &s->established);
+	db_out_str(q, &s->reg_status);
+	db_out_int(q, &s->uscc_override);
+	db_out_int(q, &s->serious);
+}
+
+static int
+one(struct db_q *q, struct subject *out)
+{
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = db_exec(q)) > 0) {
+		bind_subject(q, out);
+		rc = db_fetch(q);
+	}
+	db_q_end(q);
+	return rc;
+}
+
+int
+subjects_by_uscc(struct arena *a, const char *uscc, struct subject *out)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &subj_set, SU_BY_USCC)) < 0)
+		return rc;
+	db_in_str(&q, uscc);
+	return one(&q, out);
+}
+
+int
+subjects_by_id(struct arena *a, long long id, struct subject *out)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &subj_set, SU_BY_ID)) < 0)
+		return rc;
+	db_in_int(&q, id);
+	return one(&q, out);
+}
+
+/* The rarest gram of the query: the fewest index rows to confirm. Returns
+ * 1 with *best set, 0 when some gram occurs in no name (no match at all). */
+static int
+pick_gram(struct arena *a, struct gram *g, int n, const char **best)
+{
+	long long cnt, min = -1;
+	char *gram;
+	struct db_q q;
+	int rc, i, found = 0;
+
+	if (n > PICK_SLOTS)
+		n = PICK_SLOTS;
+	if ((rc = db_q_start(&q, a, &subj_set, SU_PICK)) < 0)
+		return rc;
+	for (i = 0; i < PICK_SLOTS; i++)
+		db_in_str(&q, g[i < n ? i : n - 1].s);
+	if ((rc = db_exec(&q)) < 0) {
+		db_q_end(&q);
+		return rc;
+	}
+	db_out_str(&q, &gram);
+	db_out_int(&q, &cnt);
+	while ((rc = db_fetch(&q)) > 0) {
+		found++;
+		if (min < 0 || cnt < min) {
+			min = cnt;
+			*best = gram;
+		}
+	}
+	db_q_end(&q);
+	if (rc < 0)
+		return rc;
+	/* Every distinct gram must exist for the name to contain the query. */
+	return found == n ? 1 : 0;
+}
+
+static char *
+like_pattern(struct arena *a, const char *q)
+{
+	size_t n = strlen(q), o = 0, i;
+	char *p = arena_alloc(a, n * 2 + 3);
+
+	if (p == NULL)
+		return NULL;
+	p[o++] = '%';
+	for (i = 0; i < n; i++) {
+		if (q[i] == '%' || q[i] == '_' || q[i] == '!')
+			p[o++] = '!';
+		p[o++] = q[i];
+	}
+	p[o++] = '%';
+	p[o] = '\0';
+	return p;
+}
+
+int
+subjects_search(struct arena *a, const char *query, long long offset, int max,
+    struct subject *rows, long long *total)
+{
+	struct gram g[GRAMS_MAX];
+	const char *best = NULL;
+	char *pat;
+	struct subject s;
+	struct db_q q;
+	size_t len = strlen(query);
+	int n, rc, k = 0;
+
+	*total = 0;
+	n = grams_of(query, len, utf8_count(query, len) == 1, g, GRAMS_MAX);
+	if (n == 0)
+		return 0;
+	if ((rc = pick_gram(a, g, n, &best)) <= 0)
+		return rc;
+	if ((pat = like_pattern(a, query)) == NULL)
+		return DB_ERR;
+	if ((rc = db_q_start(&q, a, &subj_set, SU_COUNT)) < 0)
+		return rc;
+	db_in_str(&q, best);
+	db_in_str(&q, pat);
+	if ((rc = db_exec(&q)) > 0) {
+		db_out_int(&q, total);
+		rc = db_fetch(&q);
+	}
+	db_q_end(&q);
+	if (rc < 0)
+		return rc;
+	if (*total == 0 || offset >= *total)
+		return 0;
+	if ((rc = db_q_start(&q, a, &subj_set, SU_SEARCH)) < 0)
+		return rc;
+	db_in_str(&q, best);
+	db_in_str(&q, pat);
+	db_in_int(&q, max);
+	db_in_int(&q, offset);
+	if ((rc = db_exec(&q)) < 0) {
+		db_q_end(&q);
+		return rc;
+	}
+	bind_subject(&q, &s);
+	while (k < max && (rc = db_fetch(&q)) > 0)
+		rows[k++] = s;
+	db_q_end(&q);
+	return rc < 0 ? rc : k;
+}
+
+static int
+exec_simple(struct db_q *q)
+{
+	int rc = db_exec(q);
+
+	db_q_end(q);
+	return rc;
+}
+
+long long
+subjects_insert(struct arena *a, const struct subject *s)
+{
+	struct gram g[GRAMS_MAX];
+	struct db_q q;
+	long long id;
+	int rc, n, i;
+
+	if ((rc = db_q_start(&q, a, &subj_set, SU_INSERT)) < 0)
+		return rc;
+	db_in_str(&q, s->uscc);
+	db_in_str(&q, s->name);
+	db_in_str(&q, s->kind ? s->kind : "enterprise");
+	db_in_str(&q, s->legal_rep);
+	db_in_str(&q, s->address);
+	db_in_str(&q, s->district);
+	db_in_str(&q, s->industry);
+	db_in_str(&q, s->established);
+	db_in_str(&q, s->reg_status ? s->reg_status : "active");
+	db_in_int(&q, s->uscc_override);
+	if ((rc = db_exec(&q)) < 0) {
+		db_q_end(&q);
+		return rc;
+	}
+	id = (long long)db_insert_id(&q);
+	db_q_end(&q);
+	n = grams_of(s->name, strlen(s->name), 1, g, GRAMS_MAX);
+	for (i = 0; i < n; i++) {
+		if ((rc = db_q_start(&q, a, &subj_set, SU_GRAM)) < 0)
+			return rc;
+		db_in_str(&q, g[i].s);
+		db_in_int(&q, id);
+		if ((rc = exec_simple(&q)) < 0)
+			return rc;
+		if ((rc = db_q_start(&q, a, &subj_set, SU_GRAM_COUNT)) < 0)
+			return rc;
+		db_in_str(&q, g[i].s);
+		if ((rc = exec_simple(&q)) < 0)
+			return rc;
+	}
+	return id;
+}
