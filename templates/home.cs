@@ -2,6 +2,7 @@
 <section class="hero">
   <h1><?cs var:Lang.Home.heading ?></h1>
   <p class="lead"><?cs var:Lang.Home.lead ?></p>
+  <?cs include:"_search_form.cs" ?>
 </section>
 <section class="cards">
   <article class="card">

@@ -15,6 +15,7 @@ if [ "$users" != 0 ]; then
 fi
 echo "demo: loading demo data"
 mariadb --defaults-file="$VAR/my.cnf" -u root "$DB" < "$ROOT/app/tools/demo.sql"
+mariadb --defaults-file="$VAR/my.cnf" -u root "$DB" < "$ROOT/app/tools/reindex.sql"
 
 # The demo password is the same for every account and printed on purpose:
 # this is demo data on a loopback-only server.

@@ -12,3 +12,36 @@ INSERT INTO subjects (id, uscc, name, kind, legal_rep, address, district, indust
 INSERT INTO associations (id, uscc, name, industry, created_at) VALUES
  (1, '51320500MJ55512346', '苏州市机械工业协会', '通用设备制造业', UNIX_TIMESTAMP()),
  (2, '51320500MJ5559876C', '苏州市纺织行业协会', '纺织业', UNIX_TIMESTAMP());
+
+-- Credit records of the named demo subjects: every kind of case the profile
+-- shows (public, non-public, repaired, older than the 5-year window,
+-- keep-faith), dated relative to today so the demo never goes stale.
+INSERT INTO credit_records (subject_id, item_id, agency, doc_no, decided_on, ended_on, summary, is_public, status, created_at, updated_at)
+SELECT x.subject_id, c.id, x.agency, x.doc_no, CURDATE() - INTERVAL x.decided_days DAY,
+       IF(x.ended_days IS NULL, NULL, CURDATE() - INTERVAL x.ended_days DAY),
+       x.summary, x.is_public, x.status, UNIX_TIMESTAMP(), UNIX_TIMESTAMP()
+FROM (
+  SELECT 1 AS subject_id, 'admin_penalty' AS code, '苏州市吴中生态环境局' AS agency, '苏环行罚字〔2025〕第0412号' AS doc_no, 400 AS decided_days, 380 AS ended_days, '超标排放废水，责令改正并处罚款人民币十二万元。' AS summary, 1 AS is_public, 'active' AS status
+  UNION ALL SELECT 1, 'social_insurance_arrears', '苏州市吴中区社会保险基金管理中心', '吴社保催〔2024〕118号', 700, 600, '欠缴2023年第四季度社会保险费，已于催缴期满后补缴。', 0, 'active'
+  UNION ALL SELECT 1, 'tax_arrears', '国家税务总局苏州市吴中区税务局', '吴税通〔2019〕77号', 2600, 2300, '欠缴增值税及滞纳金（已超过五年查询期限，不应显示）。', 1, 'active'
+  UNION ALL SELECT 1, 'contract_keeping', '苏州市市场监督管理局', '苏市监〔2024〕守重字56号', 300, NULL, '2023年度“守合同重信用”企业。', 1, 'active'
+  UNION ALL SELECT 2, 'admin_penalty', '苏州市生态环境局', '苏环行罚字〔2024〕第0088号', 900, 850, '印染废水未经处理直接排放，处罚款人民币五十万元。', 1, 'active'
+  UNION ALL SELECT 2, 'refuse_execution', '苏州市虎丘区人民法院', '（2024）苏0505执1234号', 500, NULL, '拒不履行生效判决确定的给付义务。', 1, 'active'
+  UNION ALL SELECT 2, 'false_materials', '苏州市虎丘区市场监督管理局', '虎市监处〔2023〕19号', 1200, 1150, '申请变更登记时提交虚假材料（已信用修复）。', 1, 'repaired'
+  UNION ALL SELECT 3, 'business_anomaly', '苏州市相城区市场监督管理局', '相市监异〔2025〕302号', 200, NULL, '未按规定公示2024年度报告。', 1, 'active'
+  UNION ALL SELECT 4, 'fee_arrears', '苏州市姑苏区城市管理局', '姑城管收〔2025〕45号', 150, 120, '欠缴城市生活垃圾处理费。', 1, 'active'
+  UNION ALL SELECT 5, 'a_grade_taxpayer', '国家税务总局苏州工业园区税务局', '苏园税〔2025〕A级公告', 250, NULL, '2024年度纳税信用A级纳税人。', 1, 'active'
+  UNION ALL SELECT 5, 'honour_award', '苏州工业园区管理委员会', '苏园管〔2025〕12号', 180, NULL, '园区优秀科技创新企业。', 1, 'active'
+  UNION ALL SELECT 6, 'market_ban', '江苏省应急管理厅', '苏应急禁〔2022〕7号', 1400, NULL, '发生较大生产安全事故，三年内禁止从事危险化学品生产经营。', 1, 'active'
+  UNION ALL SELECT 6, 'other_by_law', '昆山市消防救援大队', '昆消行罚决字〔2025〕0031号', 90, 60, '消防设施未保持完好有效。', 1, 'active'
+) x JOIN catalog_items c ON c.code = x.code;
+
+INSERT INTO serious_list (subject_id, agency, doc_no, reason, removal_conditions, remedy, responsible_persons, included_on, created_at) VALUES
+ (2, '苏州市虎丘区人民法院', '（2024）苏0505执1234号', '有履行能力而拒不履行生效法律文书确定的义务，被列入失信被执行人名单。',
+  '全部履行生效法律文书确定的义务，或与申请执行人达成执行和解并履行完毕后，由法院决定移出。',
+  '对列入决定不服的，可向执行法院申请纠正；对纠正结果不服的，可向上一级法院申请复议。',
+  '李娜（法定代表人）', CURDATE() - INTERVAL 480 DAY, UNIX_TIMESTAMP());
+
+INSERT INTO commitments (subject_id, kind, title, body, published_on, created_at) VALUES
+ (1, 'commitment', '环境信用承诺书', '本企业承诺严格遵守环境保护法律法规，按证排污，如实公开环境信息，接受社会监督。如有违反，愿意承担相应法律责任并接受失信惩戒。', CURDATE() - INTERVAL 30 DAY, UNIX_TIMESTAMP()),
+ (5, 'declaration', '关于企业信息的声明', '本企业登记地址已于2025年迁至苏州工业园区星湖街328号，特此声明。', CURDATE() - INTERVAL 60 DAY, UNIX_TIMESTAMP());

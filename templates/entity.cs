@@ -1,0 +1,107 @@
+<?cs include:"_layout.cs" ?><?cs call:page_start() ?>
+<article class="profile" id="profile" data-scope="<?cs var:Profile.scope ?>">
+<h1><?cs var:Subject.name ?></h1>
+<p class="mono" id="uscc"><?cs var:Lang.Entity.uscc ?>：<?cs var:Subject.uscc ?></p>
+<?cs if:Subject.serious ?><p class="alert" id="serious-flag"><?cs var:Lang.Entity.serious_banner ?></p><?cs /if ?>
+
+<section aria-labelledby="reg-h">
+<h2 id="reg-h"><?cs var:Lang.Entity.registration ?></h2>
+<dl class="facts">
+  <dt><?cs var:Lang.Entity.kind ?></dt><dd><?cs var:Lang.Kind[Subject.kind] ?></dd>
+  <dt><?cs var:Lang.Entity.legal_rep ?></dt><dd><?cs var:Subject.legal_rep ?></dd>
+  <dt><?cs var:Lang.Entity.address ?></dt><dd><?cs var:Subject.address ?></dd>
+  <dt><?cs var:Lang.Entity.district ?></dt><dd><?cs var:Subject.district ?></dd>
+  <dt><?cs var:Lang.Entity.industry ?></dt><dd><?cs var:Subject.industry ?></dd>
+  <dt><?cs var:Lang.Entity.established ?></dt><dd><?cs var:Subject.established ?></dd>
+  <dt><?cs var:Lang.Entity.status ?></dt><dd><?cs var:Lang.RegStatus[Subject.reg_status] ?></dd>
+</dl>
+</section>
+
+<?cs if:Serious.0.reason ?>
+<section aria-labelledby="serious-h" id="serious">
+<h2 id="serious-h"><?cs var:Lang.Entity.serious ?></h2>
+<?cs each:e = Serious ?>
+<dl class="facts">
+  <dt><?cs var:Lang.Entity.serious_reason ?></dt><dd><?cs var:e.reason ?></dd>
+  <dt><?cs var:Lang.Entity.agency ?></dt><dd><?cs var:e.agency ?>（<?cs var:e.doc_no ?>）</dd>
+  <dt><?cs var:Lang.Entity.included_on ?></dt><dd><?cs var:e.included_on ?></dd>
+  <dt><?cs var:Lang.Entity.responsible ?></dt><dd><?cs var:e.responsible_persons ?></dd>
+  <dt><?cs var:Lang.Entity.removal ?></dt><dd><?cs var:e.removal_conditions ?></dd>
+  <dt><?cs var:Lang.Entity.remedy ?></dt><dd><?cs var:e.remedy ?></dd>
+</dl>
+<?cs /each ?>
+</section>
+<?cs /if ?>
+
+<section aria-labelledby="records-h" id="records">
+<h2 id="records-h"><?cs var:Lang.Entity.records ?></h2>
+<p class="hint"><?cs var:Lang.Entity.window_before ?><?cs var:Profile.window_years ?><?cs var:Lang.Entity.window_after ?><?cs if:Profile.scope == "public" ?> <?cs var:Lang.Entity.scope_public ?><?cs elif:Profile.scope == "authorized" ?> <?cs var:Lang.Entity.scope_authorized ?><?cs /if ?></p>
+<?cs if:Profile.n_records > 0 ?>
+<table class="data">
+  <thead><tr>
+    <th scope="col"><?cs var:Lang.Entity.item ?></th>
+    <th scope="col"><?cs var:Lang.Entity.agency ?></th>
+    <th scope="col"><?cs var:Lang.Entity.doc_no ?></th>
+    <th scope="col"><?cs var:Lang.Entity.decided_on ?></th>
+    <th scope="col"><?cs var:Lang.Entity.ended_on ?></th>
+    <th scope="col"><?cs var:Lang.Entity.summary ?></th>
+  </tr></thead>
+  <tbody>
+  <?cs each:x = Records ?>
+  <tr id="record-<?cs var:x.id ?>" class="record<?cs if:x.status == "repaired" ?> repaired<?cs /if ?>">
+    <td><?cs var:x.item ?><?cs if:x.non_public ?> <span class="tag"><?cs var:Lang.Entity.non_public ?></span><?cs /if ?><?cs if:x.status == "repaired" ?> <span class="tag"><?cs var:Lang.Entity.repaired ?></span><?cs /if ?></td>
+    <td><?cs var:x.agency ?></td>
+    <td class="mono"><?cs var:x.doc_no ?></td>
+    <td><?cs var:x.decided_on ?></td>
+    <td><?cs if:x.ended_on ?><?cs var:x.ended_on ?><?cs else ?><?cs var:Lang.Entity.not_ended ?><?cs /if ?></td>
+    <td><?cs var:x.summary ?></td>
+  </tr>
+  <?cs /each ?>
+  </tbody>
+</table>
+<?cs else ?>
+<p id="no-records"><?cs var:Lang.Entity.no_records ?></p>
+<?cs /if ?>
+</section>
+
+<?cs if:Profile.n_keepfaith > 0 ?>
+<section aria-labelledby="keep-h" id="keepfaith">
+<h2 id="keep-h"><?cs var:Lang.Entity.keepfaith ?></h2>
+<ul>
+<?cs each:x = KeepFaith ?>
+  <li id="record-<?cs var:x.id ?>"><?cs var:x.item ?> · <?cs var:x.agency ?> · <?cs var:x.decided_on ?> — <?cs var:x.summary ?></li>
+<?cs /each ?>
+</ul>
+</section>
+<?cs /if ?>
+
+<?cs if:Commitments.0.title ?>
+<section aria-labelledby="com-h" id="commitments">
+<h2 id="com-h"><?cs var:Lang.Entity.commitments ?></h2>
+<?cs each:c = Commitments ?>
+<article class="card">
+  <h3><?cs var:Lang.Commitment[c.kind] ?>：<?cs var:c.title ?></h3>
+  <p class="pre"><?cs var:c.body ?></p>
+  <p class="hint"><?cs var:c.published_on ?></p>
+</article>
+<?cs /each ?>
+</section>
+<?cs /if ?>
+
+<?cs if:Profile.scope == "self" ?>
+<section aria-labelledby="views-h" id="views">
+<h2 id="views-h"><?cs var:Lang.Entity.views ?></h2>
+<?cs if:Views.0.n ?>
+<table class="data">
+  <thead><tr><th scope="col"><?cs var:Lang.Entity.viewer ?></th><th scope="col"><?cs var:Lang.Entity.view_count ?></th><th scope="col"><?cs var:Lang.Entity.last_view ?></th></tr></thead>
+  <tbody>
+  <?cs each:v = Views ?>
+  <tr><td><?cs if:v.who ?><?cs var:v.who ?> (<?cs var:Lang.Role[v.role] ?>)<?cs else ?><?cs var:Lang.Entity.anonymous ?><?cs /if ?></td><td><?cs var:v.n ?></td><td><?cs var:v.at ?></td></tr>
+  <?cs /each ?>
+  </tbody>
+</table>
+<?cs /if ?>
+</section>
+<?cs /if ?>
+</article>
+<?cs call:page_end() ?>

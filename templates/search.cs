@@ -1,0 +1,32 @@
+<?cs include:"_layout.cs" ?><?cs call:page_start() ?>
+<h1><?cs var:Lang.Search.heading ?></h1>
+<?cs include:"_search_form.cs" ?>
+<?cs if:Form.q.error ?><p class="alert" role="alert"><?cs var:Form.q.error ?></p><?cs /if ?>
+<?cs if:Search.q ?>
+<p id="search-summary"><?cs var:Lang.Search.found_before ?><?cs var:Search.total ?><?cs if:Search.more ?>+<?cs /if ?><?cs var:Lang.Search.found_after ?></p>
+<?cs if:Search.shown > 0 ?>
+<table class="data" id="results">
+  <thead><tr>
+    <th scope="col"><?cs var:Lang.Entity.name ?></th>
+    <th scope="col"><?cs var:Lang.Entity.uscc ?></th>
+    <th scope="col"><?cs var:Lang.Entity.district ?></th>
+    <th scope="col"><?cs var:Lang.Entity.status ?></th>
+  </tr></thead>
+  <tbody>
+  <?cs each:s = Results ?>
+  <tr>
+    <td><a href="/entity/<?cs var:s.uscc ?>"><?cs var:s.name ?></a></td>
+    <td class="mono"><?cs var:s.uscc ?></td>
+    <td><?cs var:s.district ?></td>
+    <td><?cs if:s.serious ?><span class="flag-serious"><?cs var:Lang.Entity.serious_flag ?></span><?cs /if ?></td>
+  </tr>
+  <?cs /each ?>
+  </tbody>
+</table>
+<nav class="pager" aria-label="<?cs var:Lang.Pager.label ?>">
+  <?cs if:Pager.prev ?><a href="/search?q=<?cs var:Pager.q ?>&amp;page=<?cs var:Pager.prev ?>" rel="prev"><?cs var:Lang.Pager.prev ?></a><?cs /if ?>
+  <?cs if:Pager.next ?><a href="/search?q=<?cs var:Pager.q ?>&amp;page=<?cs var:Pager.next ?>" rel="next"><?cs var:Lang.Pager.next ?></a><?cs /if ?>
+</nav>
+<?cs /if ?>
+<?cs /if ?>
+<?cs call:page_end() ?>
