@@ -3,6 +3,7 @@
  *   credctl user-add LOGIN ROLE DISPLAY-NAME [--subject-id N] [--association-id N]
  *   credctl passwd LOGIN          (ends every session of the account)
  *   credctl users
+ *   credctl audit-verify [APP-LOG]  (recomputes every audit hash chain)
  * Passwords are read from standard input (first line), never from argv. */
 #include <errno.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include "core/req.h"
 #include "core/secret.h"
 #include "core/session.h"
+#include "store/audit.h"
 #include "store/users.h"
 
 static void
@@ -29,6 +31,7 @@ usage(void)
 	    "usage: credctl user-add LOGIN ROLE DISPLAY-NAME [--subject-id N] [--association-id N]\n"
 	    "       credctl passwd LOGIN\n"
 	    "       credctl users\n"
+	    "       credctl audit-verify [APP-LOG]\n"
 	    "roles: enterprise association env_agency staff admin; the password is read from stdin\n");
 }
 
@@ -190,6 +193,10 @@ main(int argc, char **argv)
 		rc = cmd_passwd(&a, argc, argv);
 	else if (strcmp(argv[1], "users") == 0 && argc == 2)
 		rc = cmd_users(&a);
+	else if (strcmp(argv[1], "audit-verify") == 0 && argc <= 3) {
+		long problems = audit_verify(&a, stdout, argc == 3 ? argv[2] : cfg.log_path);
+		rc = problems == 0 ? 0 : 1;
+	}
 	else {
 		usage();
 		rc = 2;

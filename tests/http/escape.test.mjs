@@ -3,7 +3,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	Client, PASSWORD, createTempUser, decodeEntities, dropTempUser, errorText, login, q, sql, str,
+	Client, PASSWORD, createTempUser, decodeEntities, dropTempUser, errorText, login, q, readRoutes, sql, str,
 } from './lib.mjs';
 
 const PAYLOADS = [
@@ -99,6 +99,29 @@ describe('other echoes', () => {
 		const list = await a.get('/admin/users?page=1');
 		assert.equal(list.status, 200);
 		assertNoRawMarkup(list.text, evil, '/admin/users');
+	});
+
+	test('every GET form on the public pages echoes the payload corpus escaped (or rejects it)', async () => {
+		const pages = readRoutes().filter((r) => r.method === 'GET' && r.roles.has('anon') && !r.pattern.includes('{'));
+		const forms = new Map();
+		for (const p of pages) {
+			const r = await new Client().get(p.pattern);
+			for (const m of r.text.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
+				if (!/method="get"/i.test(m[1])) continue;
+				const action = (/action="([^"]*)"/.exec(m[1]) || [, p.pattern])[1];
+				const names = [...m[2].matchAll(/<input\b[^>]*\bname="([^"]+)"/g)].map((x) => x[1]);
+				forms.set(action, new Set([...(forms.get(action) || []), ...names]));
+			}
+		}
+		assert.ok(forms.size > 0, 'no GET form found on the public pages (the search form?)');
+		for (const [action, names] of forms) {
+			for (const payload of PAYLOADS) {
+				const qs = [...names].map((n) => `${encodeURIComponent(n)}=${encodeURIComponent(payload)}`).join('&');
+				const r = await new Client().get(`${action}?${qs}`);
+				assert.ok(r.status < 500, `${action}?${qs}: ${r.status}`);
+				assertNoRawMarkup(r.text, payload, `${action} ${[...names]}=${payload}`);
+			}
+		}
 	});
 
 	test('SQL metacharacters in the login name are just a failed login (prepared statements)', async () => {

@@ -2,7 +2,7 @@
 // error pages in the page language.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, byId, errorText, htmlLang, isLayoutPage, login, strings, str } from './lib.mjs';
+import { Client, byId, errorText, htmlLang, isLayoutPage, login, str, strings, uniq } from './lib.mjs';
 
 const EN = (k) => str('en', k);
 const ZH = (k) => str('zh-CN', k);
@@ -141,7 +141,7 @@ describe('error pages in the page language', () => {
 
 	test('the login form errors in English', async () => {
 		const c = en();
-		const r = await c.loginPost('nobody_lang_test', 'wrong-password');
+		const r = await c.loginPost(uniq('nobody_'), 'wrong-password');
 		assert.equal(r.status, 422);
 		assert.equal(htmlLang(r.text), 'en');
 		assert.equal(errorText(r.text), EN('Login.failed'));
