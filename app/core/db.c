@@ -97,8 +97,11 @@ db_connect(void)
 	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(conn, MYSQL_INIT_COMMAND, init_sql);
+	/* CLIENT_FOUND_ROWS: an UPDATE reports the rows it matched, so
+	 * "UPDATE ... WHERE id = ? AND owner = ?" then "affected == 1" is an
+	 * ownership check even when nothing changed. */
 	if (mysql_real_connect(conn, host, cfg.db_user, db_password, cfg.db_name,
-	    cfg.db_port, sock, 0) == NULL) {
+	    cfg.db_port, sock, CLIENT_FOUND_ROWS) == NULL) {
 		log_msg(LL_WARN, "db: connect failed: %s", mysql_error(conn));
 		mysql_close(conn);
 		conn = NULL;

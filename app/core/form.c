@@ -34,6 +34,25 @@ all_in(const char *s, size_t len, const char *extra)
 	return 1;
 }
 
+/* YYYY-MM-DD naming a day that exists (years 1900-2199). */
+static int
+date_ok(const char *s, size_t len)
+{
+	static const char days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d;
+
+	if (len != 10 || s[4] != '-' || s[7] != '-' || !all_in(s, 4, "") ||
+	    !all_in(s + 5, 2, "") || !all_in(s + 8, 2, ""))
+		return 0;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return 0;
+	/* 29 February only in leap years. */
+	return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
 int
 field_check(const struct field *fd, const char *s, size_t len, const char **why)
 {
@@ -101,6 +120,12 @@ field_check(const struct field *fd, const char *s, size_t len, const char **why)
 				return 1;
 		*why = "Err.field.choice";
 		return 0;
+	case FT_DATE:
+		if (!date_ok(s, len)) {
+			*why = "Err.field.date";
+			return 0;
+		}
+		return 1;
 	case FT_FILE:
 	case FT_MAX:
 		break;

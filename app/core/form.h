@@ -19,6 +19,7 @@ enum field_type {
 	FT_ENUM,       /* one of choices[] */
 	FT_TOKEN,      /* [A-Za-z0-9_-] (CSRF and other tokens) */
 	FT_FILE,       /* a multipart file part */
+	FT_DATE,       /* a calendar date written YYYY-MM-DD */
 	FT_MAX
 };
 

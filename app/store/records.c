@@ -6,15 +6,19 @@
 
 #include "core/db.h"
 
-enum rec_stmt { RE_FOR_SUBJECT, RE_SERIOUS, RE_COMMITMENTS, RE_AUTH, RE_MAX };
+enum rec_stmt {
+	RE_FOR_SUBJECT, RE_SERIOUS, RE_COMMITMENTS, RE_AUTH, RE_BY_ID, RE_INSERT, RE_UPDATE,
+	RE_CATALOG, RE_AUTH_INSERT, RE_MAX
+};
+
+#define RECORD_COLS "r.id, c.code, c.name_zh, c.name_en, c.kind, c.category, r.agency, " \
+	"r.doc_no, DATE_FORMAT(r.decided_on, '%Y-%m-%d'), DATE_FORMAT(r.ended_on, '%Y-%m-%d'), " \
+	"r.summary, r.is_public, r.status "
 
 static const char *const rec_sql[RE_MAX] = {
 	/* The Art. 35 window is the first condition: keep-faith items are
 	 * not dishonesty information and are not cut off by it. */
-	[RE_FOR_SUBJECT] = "SELECT r.id, c.code, c.name_zh, c.name_en, c.kind, c.category, r.agency, "
-	    "r.doc_no, DATE_FORMAT(r.decided_on, '%Y-%m-%d'), DATE_FORMAT(r.ended_on, '%Y-%m-%d'), "
-	    "r.summary, r.is_public, r.status "
-	    "FROM credit_records r JOIN catalog_items c ON c.id = r.item_id "
+	[RE_FOR_SUBJECT] = "SELECT " RECORD_COLS "FROM credit_records r JOIN catalog_items c ON c.id = r.item_id "
 	    "WHERE r.subject_id = ? "
 	    "AND (c.kind = 'keep_faith' OR r.ended_on IS NULL OR r.ended_on >= ?) "
 	    "AND (r.is_public = 1 OR ? = 1) AND (r.status = 'active' OR ? = 1) "
@@ -26,8 +30,37 @@ static const char *const rec_sql[RE_MAX] = {
 	    "FROM commitments WHERE subject_id = ? ORDER BY published_on DESC, id DESC LIMIT ?",
 	[RE_AUTH] = "SELECT COUNT(*) FROM authorizations WHERE grantee_id = ? AND subject_id = ? "
 	    "AND valid_from <= ? AND valid_to >= ?",
+	[RE_BY_ID] = "SELECT " RECORD_COLS ", r.subject_id FROM credit_records r "
+	    "JOIN catalog_items c ON c.id = r.item_id WHERE r.id = ?",
+	[RE_INSERT] = "INSERT INTO credit_records (subject_id, item_id, agency, doc_no, decided_on, "
+	    "ended_on, summary, is_public, created_by, created_at, updated_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UNIX_TIMESTAMP(), UNIX_TIMESTAMP())",
+	[RE_UPDATE] = "UPDATE credit_records SET item_id = ?, agency = ?, doc_no = ?, decided_on = ?, "
+	    "ended_on = ?, summary = ?, is_public = ?, updated_at = UNIX_TIMESTAMP() WHERE id = ?",
+	[RE_CATALOG] = "SELECT id, code, kind, category, name_zh, name_en, legal_basis, "
+	    "min_public_days, IFNULL(max_public_days, 0), repairable FROM catalog_items ORDER BY id LIMIT ?",
+	[RE_AUTH_INSERT] = "INSERT INTO authorizations (subject_id, grantee_id, purpose, doc_ref, "
+	    "valid_from, valid_to, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, UNIX_TIMESTAMP())",
 };
 DB_SET(rec_set, rec_sql, RE_MAX);
+
+static void
+bind_record(struct db_q *q, struct record *r)
+{
+	db_out_int(q, &r->id);
+	db_out_str(q, &r->item_code);
+	db_out_str(q, &r->item_zh);
+	db_out_str(q, &r->item_en);
+	db_out_str(q, &r->kind);
+	db_out_str(q, &r->category);
+	db_out_str(q, &r->agency);
+	db_out_str(q, &r->doc_no);
+	db_out_str(q, &r->decided_on);
+	db_out_str(q, &r->ended_on);
+	db_out_str(q, &r->summary);
+	db_out_int(q, &r->is_public);
+	db_out_str(q, &r->status);
+}
 
 int
 records_for_subject(struct arena *a, long long subject_id, const struct record_scope *sc,
@@ -48,19 +81,7 @@ records_for_subject(struct arena *a, long long subject_id, const struct record_s
 		db_q_end(&q);
 		return rc;
 	}
-	db_out_int(&q, &r.id);
-	db_out_str(&q, &r.item_code);
-	db_out_str(&q, &r.item_zh);
-	db_out_str(&q, &r.item_en);
-	db_out_str(&q, &r.kind);
-	db_out_str(&q, &r.category);
-	db_out_str(&q, &r.agency);
-	db_out_str(&q, &r.doc_no);
-	db_out_str(&q, &r.decided_on);
-	db_out_str(&q, &r.ended_on);
-	db_out_str(&q, &r.summary);
-	db_out_int(&q, &r.is_public);
-	db_out_str(&q, &r.status);
+	bind_record(&q, &r);
 	while (n < max && (rc = db_fetch(&q)) > 0)
 		rows[n++] = r;
 	db_q_end(&q);
@@ -143,4 +164,135 @@ authorization_valid(struct arena *a, long long grantee, long long subject_id, co
 	if (rc < 0)
 		return rc;
 	return n > 0 ? 1 : 0;
+}
+
+int
+record_by_id(struct arena *a, long long id, struct record *out, long long *subject_id)
+{
+	struct db_q q;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = db_q_start(&q, a, &rec_set, RE_BY_ID)) < 0)
+		return rc;
+	db_in_int(&q, id);
+	if ((rc = db_exec(&q)) > 0) {
+		bind_record(&q, out);
+		db_out_int(&q, subject_id);
+		rc = db_fetch(&q);
+	}
+	db_q_end(&q);
+	return rc;
+}
+
+static void
+bind_record_in(struct db_q *q, const struct record_in *in)
+{
+	db_in_int(q, in->item_id);
+	db_in_str(q, in->agency);
+	db_in_str(q, in->doc_no);
+	db_in_str(q, in->decided_on);
+	db_in_str(q, in->ended_on);
+	db_in_str(q, in->summary);
+	db_in_int(q, in->is_public ? 1 : 0);
+}
+
+long long
+records_insert(struct arena *a, const struct record_in *in)
+{
+	struct db_q q;
+	long long id;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rec_set, RE_INSERT)) < 0)
+		return rc;
+	db_in_int(&q, in->subject_id);
+	bind_record_in(&q, in);
+	if (in->by > 0)
+		db_in_int(&q, in->by);
+	else
+		db_in_null(&q);
+	if ((rc = db_exec(&q)) < 0) {
+		db_q_end(&q);
+		return rc;
+	}
+	id = (long long)db_insert_id(&q);
+	db_q_end(&q);
+	return id;
+}
+
+int
+records_update(struct arena *a, long long id, const struct record_in *in)
+{
+	struct db_q q;
+	long long n;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rec_set, RE_UPDATE)) < 0)
+		return rc;
+	bind_record_in(&q, in);
+	db_in_int(&q, id);
+	if ((rc = db_exec(&q)) < 0) {
+		db_q_end(&q);
+		return rc;
+	}
+	n = db_affected(&q);   /* rows matched (CLIENT_FOUND_ROWS) */
+	db_q_end(&q);
+	return n > 0 ? 1 : 0;
+}
+
+int
+catalog_list(struct arena *a, struct catalog_item *rows, int max)
+{
+	struct catalog_item c;
+	struct db_q q;
+	int rc, n = 0;
+
+	if ((rc = db_q_start(&q, a, &rec_set, RE_CATALOG)) < 0)
+		return rc;
+	db_in_int(&q, max);
+	if ((rc = db_exec(&q)) < 0) {
+		db_q_end(&q);
+		return rc;
+	}
+	db_out_int(&q, &c.id);
+	db_out_str(&q, &c.code);
+	db_out_str(&q, &c.kind);
+	db_out_str(&q, &c.category);
+	db_out_str(&q, &c.name_zh);
+	db_out_str(&q, &c.name_en);
+	db_out_str(&q, &c.legal_basis);
+	db_out_int(&q, &c.min_public_days);
+	db_out_int(&q, &c.max_public_days);
+	db_out_int(&q, &c.repairable);
+	while (n < max && (rc = db_fetch(&q)) > 0)
+		rows[n++] = c;
+	db_q_end(&q);
+	return rc < 0 ? rc : n;
+}
+
+long long
+authorizations_insert(struct arena *a, long long subject_id, long long grantee,
+    const char *purpose, const char *doc_ref, const char *from, const char *to, long long by)
+{
+	struct db_q q;
+	long long id;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rec_set, RE_AUTH_INSERT)) < 0)
+		return rc;
+	db_in_int(&q, subject_id);
+	db_in_int(&q, grantee);
+	db_in_str(&q, purpose);
+	db_in_str(&q, doc_ref);
+	db_in_str(&q, from);
+	db_in_str(&q, to);
+	db_in_int(&q, by);
+	if ((rc = db_exec(&q)) < 0) {
+		db_q_end(&q);
+		return rc;
+	}
+	id = (long long)db_insert_id(&q);
+	db_q_end(&q);
+	return id;
 }

@@ -44,6 +44,21 @@ struct commitment {
 	char     *kind, *title, *body, *published_on;
 };
 
+/* A record as staff enter it. */
+struct record_in {
+	long long   subject_id;
+	long long   item_id;
+	const char *agency, *doc_no, *decided_on, *ended_on, *summary;
+	int         is_public;
+	long long   by;           /* staff user */
+};
+
+struct catalog_item {
+	long long id;
+	char     *code, *kind, *category, *name_zh, *name_en, *legal_basis;
+	long long min_public_days, max_public_days, repairable;
+};
+
 int records_for_subject(struct arena *, long long subject_id, const struct record_scope *,
     struct record *rows, int max);
 int serious_for_subject(struct arena *, long long subject_id, struct serious_entry *rows, int max);
@@ -51,5 +66,14 @@ int commitments_for_subject(struct arena *, long long subject_id, struct commitm
 /* 1 when user `grantee` holds a written authorisation for the subject valid
  * on `today` (YYYY-MM-DD). */
 int authorization_valid(struct arena *, long long grantee, long long subject_id, const char *today);
+
+/* One record by id with its subject id (for staff editing). */
+int record_by_id(struct arena *, long long id, struct record *out, long long *subject_id);
+long long records_insert(struct arena *, const struct record_in *);
+/* Updates the fields of record id; > 0 done, 0 no such record. */
+int records_update(struct arena *, long long id, const struct record_in *);
+int catalog_list(struct arena *, struct catalog_item *rows, int max);
+long long authorizations_insert(struct arena *, long long subject_id, long long grantee,
+    const char *purpose, const char *doc_ref, const char *from, const char *to, long long by);
 
 #endif

@@ -8,7 +8,7 @@
 
 enum subj_stmt {
 	SU_BY_USCC, SU_BY_ID, SU_PICK, SU_SEARCH, SU_COUNT, SU_INSERT, SU_GRAM, SU_GRAM_COUNT,
-	SU_MAX
+	SU_UPDATE, SU_GRAMS_DROP, SU_MAX
 };
 
 #define PICK_SLOTS 8
@@ -32,6 +32,9 @@ static const char *const subj_sql[SU_MAX] = {
 	[SU_GRAM] = "INSERT IGNORE INTO subject_grams (gram, subject_id) VALUES (?, ?)",
 	[SU_GRAM_COUNT] = "INSERT INTO gram_counts (gram, n) VALUES (?, 1) "
 	    "ON DUPLICATE KEY UPDATE n = n + 1",
+	[SU_UPDATE] = "UPDATE subjects SET name = ?, kind = ?, legal_rep = ?, address = ?, "
+	    "district = ?, industry = ?, established = ?, reg_status = ? WHERE id = ?",
+	[SU_GRAMS_DROP] = "DELETE FROM subject_grams WHERE subject_id = ?",
 };
 DB_SET(subj_set, subj_sql, SU_MAX);
 
@@ -204,13 +207,14 @@ exec_simple(struct db_q *q)
 	return rc;
 }
 
+static int index_name(struct arena *, long long, const char *);
+
 long long
 subjects_insert(struct arena *a, const struct subject *s)
 {
-	struct gram g[GRAMS_MAX];
 	struct db_q q;
 	long long id;
-	int rc, n, i;
+	int rc;
 
 	if ((rc = db_q_start(&q, a, &subj_set, SU_INSERT)) < 0)
 		return rc;
@@ -230,7 +234,19 @@ subjects_insert(struct arena *a, const struct subject *s)
 	}
 	id = (long long)db_insert_id(&q);
 	db_q_end(&q);
-	n = grams_of(s->name, strlen(s->name), 1, g, GRAMS_MAX);
+	rc = index_name(a, id, s->name);
+	return rc < 0 ? rc : id;
+}
+
+/* Adds the grams of a name to the index. */
+static int
+index_name(struct arena *a, long long id, const char *name)
+{
+	struct gram g[GRAMS_MAX];
+	struct db_q q;
+	int rc, n, i;
+
+	n = grams_of(name, strlen(name), 1, g, GRAMS_MAX);
 	for (i = 0; i < n; i++) {
 		if ((rc = db_q_start(&q, a, &subj_set, SU_GRAM)) < 0)
 			return rc;
@@ -244,5 +260,35 @@ subjects_insert(struct arena *a, const struct subject *s)
 		if ((rc = exec_simple(&q)) < 0)
 			return rc;
 	}
-	return id;
+	return 1;
+}
+
+int
+subjects_update(struct arena *a, const struct subject *s, int name_changed)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &subj_set, SU_UPDATE)) < 0)
+		return rc;
+	db_in_str(&q, s->name);
+	db_in_str(&q, s->kind);
+	db_in_str(&q, s->legal_rep);
+	db_in_str(&q, s->address);
+	db_in_str(&q, s->district);
+	db_in_str(&q, s->industry);
+	db_in_str(&q, s->established);
+	db_in_str(&q, s->reg_status);
+	db_in_int(&q, s->id);
+	if ((rc = exec_simple(&q)) < 0)
+		return rc;
+	if (!name_changed)
+		return 1;
+	/* gram_counts only grows: it ranks grams, a stale count is harmless. */
+	if ((rc = db_q_start(&q, a, &subj_set, SU_GRAMS_DROP)) < 0)
+		return rc;
+	db_in_int(&q, s->id);
+	if ((rc = exec_simple(&q)) < 0)
+		return rc;
+	return index_name(a, s->id, s->name);
 }

@@ -31,5 +31,9 @@ int subjects_search(struct arena *, const char *q, long long offset, int max,
 /* Inserts a subject and its grams; the caller holds a transaction. Returns
  * the id, DB_DUP when the USCC exists, or < 0. */
 long long subjects_insert(struct arena *, const struct subject *);
+/* Updates every registration field of subject s->id (and its grams when the
+ * name changed); the caller holds a transaction. Returns > 0, 0 if no such
+ * subject, or < 0. */
+int subjects_update(struct arena *, const struct subject *, int name_changed);
 
 #endif

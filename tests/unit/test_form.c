@@ -96,6 +96,25 @@ test_enum(void **state)
 }
 
 static void
+test_date(void **state)
+{
+	const char *why;
+
+	(void)state;
+	assert_true(check(FT_DATE, 0, 0, "2024-02-29", &why));
+	assert_true(check(FT_DATE, 0, 0, "2000-02-29", &why));
+	assert_false(check(FT_DATE, 0, 0, "2023-02-29", &why));
+	assert_string_equal(why, "Err.field.date");
+	assert_false(check(FT_DATE, 0, 0, "1900-02-29", &why));
+	assert_false(check(FT_DATE, 0, 0, "2024-04-31", &why));
+	assert_false(check(FT_DATE, 0, 0, "2024-13-01", &why));
+	assert_false(check(FT_DATE, 0, 0, "2024-1-01", &why));
+	assert_false(check(FT_DATE, 0, 0, "2024/01/01", &why));
+	assert_false(check(FT_DATE, 0, 0, "2024-01-01x", &why));
+	assert_false(check(FT_DATE, 0, 0, "-024-01-01", &why));
+}
+
+static void
 add(struct arena *a, struct param_list *pl, const char *k, const char *v)
 {
 	struct param *p = arena_alloc(a, sizeof(*p));
@@ -177,6 +196,7 @@ main(void)
 		cmocka_unit_test(test_int_rules),
 		cmocka_unit_test(test_localpath),
 		cmocka_unit_test(test_enum),
+		cmocka_unit_test(test_date),
 		cmocka_unit_test(test_validate),
 		cmocka_unit_test(test_validate_errors),
 	};
