@@ -8,6 +8,7 @@
 #define ANY    ROLES_ALL
 #define USERS  ROLES_USERS
 #define ADMIN  ROLE_BIT(ROLE_ADMIN)
+#define STAFF  (ROLE_BIT(ROLE_STAFF) | ROLE_BIT(ROLE_ADMIN))
 
 const struct route app_routes[] = {
 	{ HTTP_GET,  "/",            home_get,        ANY,   0, NULL },
@@ -18,6 +19,17 @@ const struct route app_routes[] = {
 	{ HTTP_POST, "/lang",        lang_post,       ANY,   1, &lang_form },
 	{ HTTP_GET,  "/search",      search_get,      ANY,   0, &search_form },
 	{ HTTP_GET,  "/entity/{uscc}", entity_get,    ANY,   0, NULL },
+	{ HTTP_GET,  "/staff",       staff_home_get,  STAFF, 0, NULL },
+	{ HTTP_GET,  "/staff/subjects/new",       staff_subject_new_get,  STAFF, 0, NULL },
+	{ HTTP_POST, "/staff/subjects",           staff_subject_create,   STAFF, 1, &subject_form },
+	{ HTTP_GET,  "/staff/subjects/{id}/edit", staff_subject_edit_get, STAFF, 0, NULL },
+	{ HTTP_POST, "/staff/subjects/{id}",      staff_subject_update,   STAFF, 1, &subject_form },
+	{ HTTP_GET,  "/staff/records/new",        staff_record_new_get,   STAFF, 0, &record_query_form },
+	{ HTTP_POST, "/staff/records",            staff_record_create,    STAFF, 1, &record_form },
+	{ HTTP_GET,  "/staff/records/{id}/edit",  staff_record_edit_get,  STAFF, 0, NULL },
+	{ HTTP_POST, "/staff/records/{id}",       staff_record_update,    STAFF, 1, &record_form },
+	{ HTTP_GET,  "/staff/authorizations/new", staff_auth_new_get,     STAFF, 0, NULL },
+	{ HTTP_POST, "/staff/authorizations",     staff_auth_create,      STAFF, 1, &auth_form },
 	{ HTTP_GET,  "/admin/users", admin_users_get, ADMIN, 0, &admin_users_form },
 };
 const size_t app_nroutes = sizeof(app_routes) / sizeof(app_routes[0]);

@@ -48,6 +48,7 @@ CREATE TABLE users (
   disabled       TINYINT(1) NOT NULL DEFAULT 0 COMMENT '1 = may not log in',
   created_at     BIGINT NOT NULL COMMENT 'unix time the account was created',
   last_login_at  BIGINT NULL COMMENT 'unix time of the last successful login',
+  prev_login_at  BIGINT NULL COMMENT 'unix time of the login before that (shown to the user)',
   PRIMARY KEY (id),
   UNIQUE KEY uq_users_login (login),
   KEY ix_users_subject (subject_id),

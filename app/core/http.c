@@ -391,24 +391,12 @@ serve(struct req *r, FCGX_Request *fr, const struct route *tbl, size_t n)
 		path = env(fr, "SCRIPT_NAME");
 	r->path = path;
 	log_set_context(r->remote_addr, NULL, r->reqid);
-	/* Cookies first: the language of any error page comes from them. */
+	/* Cookies first: the language of any error page comes from them, and
+	 * the session, so that even a 400 page knows who is logged in. */
 	parse_cookies(&r->arena, env(fr, "HTTP_COOKIE"), &http_cookie_limits, &r->cookies);
 	pick_lang(r);
 	if (view_begin(r) != 0)
 		return r->status = 500;
-	if (!path_ok(path)) {
-		r->path = "/";
-		return req_error(r, 400, "Err.parse.path");
-	}
-	if ((err = parse_urlencoded(&r->arena, qs, strlen(qs), &http_query_limits,
-	    &r->query)) != PARSE_OK)
-		return req_error(r, 400, parse_errkey(err));
-	if (r->method == HTTP_OTHER) {
-		r->allow_mask = (1 << HTTP_GET) | (1 << HTTP_HEAD) | (1 << HTTP_POST);
-		return req_error(r, 405, "Err.method");
-	}
-	if (r->method == HTTP_POST && (rc = read_body(r, fr)) != 0)
-		return rc;
 	if ((rc = session_load(r)) < 0)
 		return req_dberr(r, rc);
 	if (r->user.role != ROLE_ANON) {
@@ -416,6 +404,17 @@ serve(struct req *r, FCGX_Request *fr, const struct route *tbl, size_t n)
 		snprintf(uid, sizeof(uid), "%lld", r->user.id);
 		log_set_context(r->remote_addr, uid, r->reqid);
 	}
+	if (!path_ok(path)) {
+		r->path = "/";
+		return req_error(r, 400, "Err.parse.path");
+	}
+	if ((err = parse_urlencoded(&r->arena, qs, strlen(qs), &http_query_limits,
+	    &r->query)) != PARSE_OK)
+		return req_error(r, 400, parse_errkey(err));
+	/* Methods we never serve still get 404 or 405 with the path's own
+	 * Allow list from the route table. */
+	if (r->method == HTTP_POST && (rc = read_body(r, fr)) != 0)
+		return rc;
 	rc = route_dispatch(tbl, n, r);
 	session_touch(r);
 	return rc;

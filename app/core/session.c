@@ -281,11 +281,15 @@ int
 csrf_check(struct req *r)
 {
 	char want[TOKEN_B64];
-	const struct param *p = param_find(&r->body, "csrf");
+	const struct param *p = param_find(&r->body, "csrf"), *q;
 	size_t n;
 
 	if (p == NULL || p->val == NULL || csrf_expected(r, want, 0) != 0)
 		return 0;
+	/* Exactly one token: a second one is a malformed request. */
+	for (q = p->next; q != NULL; q = q->next)
+		if (strcmp(q->key, "csrf") == 0)
+			return 0;
 	n = strlen(want);
 	if (p->len != n)
 		return 0;

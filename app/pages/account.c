@@ -135,8 +135,9 @@ me_get(struct req *r)
 	view_set(r, "Me.name", u.display_name);
 	view_set(r, "Me.role", u.role);
 	view_set(r, "Me.org", u.org_name);
-	if (u.last_login > 0) {
-		time_t t = (time_t)u.last_login;
+	/* The login before this session's: the one the user did not just do. */
+	if (u.prev_login > 0) {
+		time_t t = (time_t)u.prev_login;
 		struct tm tm;
 		gmtime_r(&t, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", &tm);

@@ -21,6 +21,20 @@ extern const struct form search_form;
 int search_get(struct req *);
 int entity_get(struct req *);
 
+/* staff.c */
+extern const struct form subject_form, record_form, record_query_form, auth_form;
+int staff_home_get(struct req *);
+int staff_subject_new_get(struct req *);
+int staff_subject_create(struct req *);
+int staff_subject_edit_get(struct req *);
+int staff_subject_update(struct req *);
+int staff_record_new_get(struct req *);
+int staff_record_create(struct req *);
+int staff_record_edit_get(struct req *);
+int staff_record_update(struct req *);
+int staff_auth_new_get(struct req *);
+int staff_auth_create(struct req *);
+
 /* admin.c */
 extern const struct form admin_users_form;
 int admin_users_get(struct req *);

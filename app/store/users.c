@@ -12,7 +12,7 @@ enum users_stmt {
 
 #define USER_COLS "u.id, u.login, u.display_name, u.role, u.password_hash, " \
 	"IFNULL(u.subject_id, 0), IFNULL(u.association_id, 0), u.disabled, " \
-	"IFNULL(u.last_login_at, 0), COALESCE(s.name, a.name) "
+	"IFNULL(u.last_login_at, 0), IFNULL(u.prev_login_at, 0), COALESCE(s.name, a.name) "
 #define USER_FROM "FROM users u LEFT JOIN subjects s ON s.id = u.subject_id " \
 	"LEFT JOIN associations a ON a.id = u.association_id "
 
@@ -20,7 +20,8 @@ static const char *const users_sql[US_MAX] = {
 	[US_BY_LOGIN] = "SELECT " USER_COLS USER_FROM "WHERE u.login = ?",
 	[US_BY_ID] = "SELECT " USER_COLS USER_FROM "WHERE u.id = ?",
 	[US_SET_HASH] = "UPDATE users SET password_hash = ? WHERE id = ?",
-	[US_NOTE_LOGIN] = "UPDATE users SET last_login_at = ? WHERE id = ?",
+	[US_NOTE_LOGIN] = "UPDATE users SET prev_login_at = last_login_at, last_login_at = ? "
+	    "WHERE id = ?",
 	[US_INSERT] = "INSERT INTO users (login, display_name, role, password_hash, "
 	    "subject_id, association_id, created_at) VALUES (?, ?, ?, ?, ?, ?, UNIX_TIMESTAMP())",
 	[US_LIST] = "SELECT " USER_COLS USER_FROM "ORDER BY u.id LIMIT ? OFFSET ?",
@@ -45,6 +46,7 @@ bind_user(struct db_q *q, struct user_row *u)
 	db_out_int(q, &u->association_id);
 	db_out_int(q, &u->disabled);
 	db_out_int(q, &u->last_login);
+	db_out_int(q, &u->prev_login);
 	db_out_str(q, &u->org_name);
 }
 

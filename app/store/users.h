@@ -16,6 +16,7 @@ struct user_row {
 	long long association_id;   /* 0 when none */
 	long long disabled;
 	long long last_login;       /* unix time, 0 = never */
+	long long prev_login;       /* the login before the last one, 0 = none */
 	char     *org_name;         /* subject or association name, or NULL */
 };
 
