@@ -135,6 +135,7 @@ me_get(struct req *r)
 	view_set(r, "Me.name", u.display_name);
 	view_set(r, "Me.role", u.role);
 	view_set(r, "Me.org", u.org_name);
+	view_set(r, "Me.uscc", u.subject_uscc);
 	/* The login before this session's: the one the user did not just do. */
 	if (u.prev_login > 0) {
 		time_t t = (time_t)u.prev_login;

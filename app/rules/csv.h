@@ -44,13 +44,14 @@ struct csv_doc {
 };
 
 /*
- * Parses buf[0..len) (need not be NUL-terminated) into *out, all memory
- * from the arena. Encoding: a UTF-8 BOM is dropped and the rest must be
- * UTF-8; without a BOM, valid UTF-8 is taken as such and anything else is
- * decoded as GB18030. Syntax is RFC 4180 with CRLF, LF or a lone CR ending
- * a row. Unquoted fields are trimmed of spaces and tabs; spaces and tabs
- * around a quoted field are ignored, those inside it are kept. Blank lines
- * are skipped but counted. Returns a csv_err; on an error tied to a place
+ * Parses buf[0..len) (need not be NUL-terminated) into *out under the
+ * limits (required), all memory from the arena. Encoding: a UTF-8 BOM is
+ * dropped and the rest must be UTF-8; without a BOM, valid UTF-8 is taken
+ * as such and anything else is decoded as GB18030 (whose BOM, U+FEFF, is
+ * dropped too). Syntax is RFC 4180 with CRLF, LF or a lone CR ending a row.
+ * Unquoted fields are trimmed of spaces and tabs; spaces and tabs around a
+ * quoted field are ignored, those inside it are kept. Blank lines are
+ * skipped but counted. Returns a csv_err; on an error tied to a place
  * in the file, *err_line (if not NULL) gets its 1-based line, else 0.
  */
 int csv_read(struct arena *, const char *buf, size_t len,

@@ -12,7 +12,7 @@
 #include "core/log.h"
 #include "core/secret.h"
 
-enum audit_stmt { AU_INSERT, AU_ALL, AU_VIEWS, AU_MAX };
+enum audit_stmt { AU_INSERT, AU_ALL, AU_VIEWS, AU_CHANGES, AU_MAX };
 
 static const char *const audit_sql[AU_MAX] = {
 	[AU_INSERT] = "INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, subject_id, "
@@ -26,6 +26,9 @@ static const char *const audit_sql[AU_MAX] = {
 	    "LEFT JOIN associations x ON x.id = u.association_id "
 	    "WHERE a.subject_id = ? AND a.action IN ('view', 'report') "
 	    "GROUP BY a.actor_role, a.actor_id, a.action ORDER BY MAX(a.at) DESC LIMIT ?",
+	[AU_CHANGES] = "SELECT DATE_FORMAT(FROM_UNIXTIME(at), '%Y-%m-%d'), action, detail, actor_role "
+	    "FROM audit_log WHERE subject_id = ? AND action NOT IN ('view', 'report') "
+	    "ORDER BY at DESC, id DESC LIMIT ?",
 };
 DB_SET(audit_set, audit_sql, AU_MAX);
 
@@ -168,6 +171,31 @@ audit_views_of(struct arena *a, long long subject_id, struct audit_view *rows, i
 	db_out_int(&q, &v.n);
 	while (n < max && (rc = db_fetch(&q)) > 0)
 		rows[n++] = v;
+	db_q_end(&q);
+	return rc < 0 ? rc : n;
+}
+
+int
+audit_changes_of(struct arena *a, long long subject_id, struct audit_change *rows, int max)
+{
+	struct audit_change c;
+	struct db_q q;
+	int rc, n = 0;
+
+	if ((rc = db_q_start(&q, a, &audit_set, AU_CHANGES)) < 0)
+		return rc;
+	db_in_int(&q, subject_id);
+	db_in_int(&q, max);
+	if ((rc = db_exec(&q)) < 0) {
+		db_q_end(&q);
+		return rc;
+	}
+	db_out_str(&q, &c.at);
+	db_out_str(&q, &c.action);
+	db_out_str(&q, &c.detail);
+	db_out_str(&q, &c.actor_role);
+	while (n < max && (rc = db_fetch(&q)) > 0)
+		rows[n++] = c;
 	db_q_end(&q);
 	return rc < 0 ? rc : n;
 }

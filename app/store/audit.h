@@ -28,6 +28,10 @@ struct audit_view { char *at, *actor_role, *actor_name, *action; long long n; };
  * and counts of anonymous views (Art. 34). */
 int audit_views_of(struct arena *, long long subject_id, struct audit_view *rows, int max);
 
+struct audit_change { char *at, *action, *detail, *actor_role; };
+/* Changes to a subject's data with their reasons, newest first (Art. 34). */
+int audit_changes_of(struct arena *, long long subject_id, struct audit_change *rows, int max);
+
 /* Recomputes every chain; prints each problem to out. Returns the number of
  * problems (0 = intact) or < 0 on a DB error. heads_log, when not NULL, is
  * the app log to compare the chain heads with. */

@@ -12,7 +12,7 @@ enum users_stmt {
 
 #define USER_COLS "u.id, u.login, u.display_name, u.role, u.password_hash, " \
 	"IFNULL(u.subject_id, 0), IFNULL(u.association_id, 0), u.disabled, " \
-	"IFNULL(u.last_login_at, 0), IFNULL(u.prev_login_at, 0), COALESCE(s.name, a.name) "
+	"IFNULL(u.last_login_at, 0), IFNULL(u.prev_login_at, 0), COALESCE(s.name, a.name), s.uscc "
 #define USER_FROM "FROM users u LEFT JOIN subjects s ON s.id = u.subject_id " \
 	"LEFT JOIN associations a ON a.id = u.association_id "
 
@@ -48,6 +48,7 @@ bind_user(struct db_q *q, struct user_row *u)
 	db_out_int(q, &u->last_login);
 	db_out_int(q, &u->prev_login);
 	db_out_str(q, &u->org_name);
+	db_out_str(q, &u->subject_uscc);
 }
 
 static int

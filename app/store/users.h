@@ -18,6 +18,7 @@ struct user_row {
 	long long last_login;       /* unix time, 0 = never */
 	long long prev_login;       /* the login before the last one, 0 = none */
 	char     *org_name;         /* subject or association name, or NULL */
+	char     *subject_uscc;     /* the enterprise's USCC, or NULL */
 };
 
 int users_by_login(struct arena *, const char *login, struct user_row *out);
