@@ -116,6 +116,8 @@ CREATE TABLE reports (
   subject_id    BIGINT UNSIGNED NOT NULL COMMENT 'subject the report is about',
   issued_at     BIGINT NOT NULL COMMENT 'unix time issued',
   issued_to     BIGINT UNSIGNED NOT NULL COMMENT 'user who requested it',
+  language      VARCHAR(8) CHARACTER SET ascii NOT NULL COMMENT 'zh-CN or en',
+  content       MEDIUMTEXT NOT NULL COMMENT 'the report text as issued, shown again by the verification page',
   content_hash  BINARY(32) NOT NULL COMMENT 'BLAKE2b of the report content as issued',
   signature     BINARY(64) NOT NULL COMMENT 'Ed25519 signature over serial and content hash',
   PRIMARY KEY (serial),
