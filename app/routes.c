@@ -28,6 +28,8 @@ const struct route app_routes[] = {
 	{ HTTP_POST, "/staff/records",            staff_record_create,    STAFF, 1, &record_form },
 	{ HTTP_GET,  "/staff/records/{id}/edit",  staff_record_edit_get,  STAFF, 0, NULL },
 	{ HTTP_POST, "/staff/records/{id}",       staff_record_update,    STAFF, 1, &record_form },
+	{ HTTP_GET,  "/staff/import",             staff_import_get,       STAFF, 0, NULL },
+	{ HTTP_POST, "/staff/import",             staff_import_post,      STAFF, 1, &import_form },
 	{ HTTP_GET,  "/staff/authorizations/new", staff_auth_new_get,     STAFF, 0, NULL },
 	{ HTTP_POST, "/staff/authorizations",     staff_auth_create,      STAFF, 1, &auth_form },
 	{ HTTP_GET,  "/admin/users", admin_users_get, ADMIN, 0, &admin_users_form },

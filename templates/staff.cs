@@ -3,6 +3,7 @@
 <ul class="cards" id="staff-actions">
   <li class="card"><a href="/staff/subjects/new"><?cs var:Lang.Staff.subject.new ?></a><p class="hint"><?cs var:Lang.Staff.subject.hint ?></p></li>
   <li class="card"><a href="/staff/records/new"><?cs var:Lang.Staff.record.new ?></a><p class="hint"><?cs var:Lang.Staff.record.hint ?></p></li>
+  <li class="card"><a href="/staff/import"><?cs var:Lang.Import.heading ?></a><p class="hint"><?cs var:Lang.Import.formats_hint ?></p></li>
   <li class="card"><a href="/staff/authorizations/new"><?cs var:Lang.Staff.auth.title ?></a><p class="hint"><?cs var:Lang.Staff.auth.hint ?></p></li>
 </ul>
 <?cs call:page_end() ?>

@@ -3,6 +3,7 @@
 #include "http.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +161,38 @@ req_urlencode(struct req *r, const char *s)
 	}
 	out[o] = '\0';
 	return out;
+}
+
+int
+req_file_bytes(struct req *r, const struct param *p, const char **buf, size_t *len)
+{
+	char *b;
+	size_t got = 0;
+	int fd;
+
+	if (p->spool_path == NULL) {
+		*buf = p->val != NULL ? p->val : "";
+		*len = p->len;
+		return 0;
+	}
+	if ((b = arena_alloc(&r->arena, p->len + 1)) == NULL)
+		return -1;
+	if ((fd = open(p->spool_path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	while (got < p->len) {
+		ssize_t n = read(fd, b + got, p->len - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	close(fd);
+	if (got != p->len)
+		return -1;
+	*buf = b;
+	*len = got;
+	return 0;
 }
 
 int

@@ -96,6 +96,9 @@ int  req_header(struct req *, const char *name, const char *value);
  * 0 deletes it. */
 int  req_cookie(struct req *, const char *name, const char *value, long max_age);
 const char *req_cookie_get(const struct req *, const char *name);
+/* The bytes of an uploaded file part (read from the spool file when it
+ * was large), in the arena. Returns 0 or -1. */
+int  req_file_bytes(struct req *, const struct param *, const char **buf, size_t *len);
 /* Percent-encodes everything outside [A-Za-z0-9/._~-]. */
 const char *req_urlencode(struct req *, const char *s);
 const char *req_query(const struct req *, const char *key);

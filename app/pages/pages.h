@@ -35,6 +35,17 @@ int staff_record_update(struct req *);
 int staff_auth_new_get(struct req *);
 int staff_auth_create(struct req *);
 
+/* import.c */
+extern const struct form import_form;
+int staff_import_get(struct req *);
+int staff_import_post(struct req *);
+
+/* report.c */
+extern const struct form verify_form;
+int report_get(struct req *);
+int report_pdf_get(struct req *);
+int verify_get(struct req *);
+
 /* admin.c */
 extern const struct form admin_users_form;
 int admin_users_get(struct req *);
