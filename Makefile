@@ -13,7 +13,7 @@ CPPFLAGS = -D_GNU_SOURCE -Iapp -Iapp/core -I/usr/include/ClearSilver \
            $(shell pkg-config --cflags libmariadb libsodium 2>/dev/null)
 CFLAGS   ?= -O2 -g
 LDFLAGS  = -pie -Wl,-z,relro,-z,now
-LIBS     = -lfcgi -lneo_cs -lneo_utl $(shell pkg-config --libs libmariadb libsodium 2>/dev/null) -lpthread
+LIBS     = -lfcgi -lneo_cs -lneo_utl -lhpdf $(shell pkg-config --libs libmariadb libsodium 2>/dev/null) -lpthread
 
 B        = build
 CORE_SRC = $(wildcard app/core/*.c)

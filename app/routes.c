@@ -9,6 +9,7 @@
 #define USERS  ROLES_USERS
 #define ADMIN  ROLE_BIT(ROLE_ADMIN)
 #define STAFF  (ROLE_BIT(ROLE_STAFF) | ROLE_BIT(ROLE_ADMIN))
+#define ENTERPRISE ROLE_BIT(ROLE_ENTERPRISE)
 
 const struct route app_routes[] = {
 	{ HTTP_GET,  "/",            home_get,        ANY,   0, NULL },
@@ -32,6 +33,14 @@ const struct route app_routes[] = {
 	{ HTTP_POST, "/staff/import",             staff_import_post,      STAFF, 1, &import_form },
 	{ HTTP_GET,  "/staff/authorizations/new", staff_auth_new_get,     STAFF, 0, NULL },
 	{ HTTP_POST, "/staff/authorizations",     staff_auth_create,      STAFF, 1, &auth_form },
+	{ HTTP_GET,  "/staff/serious/new",        staff_serious_new_get,  STAFF, 0, NULL },
+	{ HTTP_POST, "/staff/serious",            staff_serious_create,   STAFF, 1, &serious_form },
+	{ HTTP_POST, "/staff/serious/{id}/remove", staff_serious_remove,  STAFF, 1, &serious_remove_form },
+	{ HTTP_GET,  "/report",      report_get,      ENTERPRISE, 0, NULL },
+	{ HTTP_GET,  "/report.pdf",  report_pdf_get,  ENTERPRISE, 0, NULL },
+	{ HTTP_GET,  "/verify",      verify_get,      ANY,   0, &verify_form },
+	{ HTTP_GET,  "/me/commitments/new", commitment_new_get, ENTERPRISE, 0, NULL },
+	{ HTTP_POST, "/me/commitments",     commitment_post,    ENTERPRISE, 1, &commitment_form },
 	{ HTTP_GET,  "/admin/users", admin_users_get, ADMIN, 0, &admin_users_form },
 };
 const size_t app_nroutes = sizeof(app_routes) / sizeof(app_routes[0]);

@@ -16,6 +16,7 @@
       <a href="/"<?cs if:Page.nav == "home" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.home ?></a>
       <?cs if:User.login ?>
       <a href="/me"<?cs if:Page.nav == "me" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.me ?></a>
+      <?cs if:User.role == "enterprise" ?><a href="/report"<?cs if:Page.nav == "report" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.report ?></a><?cs /if ?>
       <?cs if:User.role == "staff" || User.role == "admin" ?><a href="/staff"<?cs if:Page.nav == "staff" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.staff ?></a><?cs /if ?>
       <?cs if:User.role == "admin" ?><a href="/admin/users"<?cs if:Page.nav == "admin" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.admin ?></a><?cs /if ?>
       <?cs /if ?>

@@ -2,6 +2,15 @@
 <article class="profile" id="profile" data-scope="<?cs var:Profile.scope ?>">
 <h1><?cs var:Subject.name ?></h1>
 <p class="mono" id="uscc"><?cs var:Lang.Entity.uscc ?>：<?cs var:Subject.uscc ?></p>
+<?cs if:Profile.scope == "staff" ?>
+<p class="no-print actions" id="staff-tools">
+  <a href="/staff/subjects/<?cs var:Subject.id ?>/edit"><?cs var:Lang.Staff.subject.edit ?></a> ·
+  <a href="/staff/records/new?uscc=<?cs var:Subject.uscc ?>"><?cs var:Lang.Staff.record.new ?></a> ·
+  <a href="/staff/serious/new"><?cs var:Lang.Staff.serious.title ?></a>
+</p>
+<?cs elif:Profile.scope == "self" ?>
+<p class="no-print actions" id="self-tools"><a href="/me/commitments/new"><?cs var:Lang.Commit.heading ?></a> · <a href="/report"><?cs var:Lang.Me.my_report ?></a></p>
+<?cs /if ?>
 <?cs if:Subject.serious ?><p class="alert" id="serious-flag"><?cs var:Lang.Entity.serious_banner ?></p><?cs /if ?>
 
 <section aria-labelledby="reg-h">
@@ -29,6 +38,15 @@
   <dt><?cs var:Lang.Entity.removal ?></dt><dd><?cs var:e.removal_conditions ?></dd>
   <dt><?cs var:Lang.Entity.remedy ?></dt><dd><?cs var:e.remedy ?></dd>
 </dl>
+<?cs if:Profile.scope == "staff" ?>
+<form method="post" action="/staff/serious/<?cs var:e.id ?>/remove" class="inline-form no-print">
+  <input type="hidden" name="csrf" value="<?cs var:Page.csrf ?>">
+  <input type="hidden" name="uscc" value="<?cs var:Subject.uscc ?>">
+  <label><?cs var:Lang.Staff.serious.removed_on ?> <input type="date" name="removed_on" required></label>
+  <label><?cs var:Lang.Staff.reason ?> <input type="text" name="reason" maxlength="300" required></label>
+  <button type="submit" class="button"><?cs var:Lang.Staff.serious.remove ?></button>
+</form>
+<?cs /if ?>
 <?cs /each ?>
 </section>
 <?cs /if ?>
@@ -54,7 +72,7 @@
     <td class="mono"><?cs var:x.doc_no ?></td>
     <td><?cs var:x.decided_on ?></td>
     <td><?cs if:x.ended_on ?><?cs var:x.ended_on ?><?cs else ?><?cs var:Lang.Entity.not_ended ?><?cs /if ?></td>
-    <td><?cs var:x.summary ?></td>
+    <td><?cs var:x.summary ?><?cs if:Profile.scope == "staff" ?> <a class="no-print" href="/staff/records/<?cs var:x.id ?>/edit"><?cs var:Lang.Staff.record.edit ?></a><?cs /if ?></td>
   </tr>
   <?cs /each ?>
   </tbody>

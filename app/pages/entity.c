@@ -38,6 +38,8 @@ set_subject(struct req *r, const char *prefix, const struct subject *s)
 
 #define SETF(field, val) do { snprintf(name, sizeof(name), "%s.%s", prefix, field); \
 	view_set(r, name, val); } while (0)
+	snprintf(name, sizeof(name), "%s.id", prefix);
+	view_set_int(r, name, s->id);
 	SETF("uscc", s->uscc);
 	SETF("name", s->name);
 	SETF("kind", s->kind);
@@ -221,6 +223,8 @@ entity_get(struct req *r)
 		return req_dberr(r, n);
 	for (i = 0; i < n; i++) {
 #define SETS(f, v) do { snprintf(name, sizeof(name), "Serious.%d.%s", i, f); view_set(r, name, v); } while (0)
+		snprintf(name, sizeof(name), "Serious.%d.id", i);
+		view_set_int(r, name, ser[i].id);
 		SETS("agency", ser[i].agency);
 		SETS("doc_no", ser[i].doc_no);
 		SETS("reason", ser[i].reason);

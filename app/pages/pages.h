@@ -34,6 +34,15 @@ int staff_record_edit_get(struct req *);
 int staff_record_update(struct req *);
 int staff_auth_new_get(struct req *);
 int staff_auth_create(struct req *);
+extern const struct form serious_form, serious_remove_form;
+int staff_serious_new_get(struct req *);
+int staff_serious_create(struct req *);
+int staff_serious_remove(struct req *);
+
+/* commitments.c */
+extern const struct form commitment_form;
+int commitment_new_get(struct req *);
+int commitment_post(struct req *);
 
 /* import.c */
 extern const struct form import_form;

@@ -519,3 +519,97 @@ staff_auth_create(struct req *r)
 	    r->f[AF_FROM], r->f[AF_TO]));
 	return finish(r, rc, arena_printf(&r->arena, "/entity/%s", s.uscc));
 }
+
+/* ---- serious-dishonesty list (Art. 25, 33) ---- */
+
+enum { XF_USCC, XF_AGENCY, XF_DOC, XF_REASON, XF_REMOVAL, XF_REMEDY, XF_PERSONS, XF_ON, XF_N };
+static const struct field serious_fields[XF_N] = {
+	[XF_USCC]    = { "uscc", FT_TEXT, FF_REQUIRED | FF_TRIM, 1, 40, NULL },
+	[XF_AGENCY]  = { "agency", FT_TEXT, FF_REQUIRED | FF_TRIM, 2, 100, NULL },
+	[XF_DOC]     = { "doc_no", FT_TEXT, FF_REQUIRED | FF_TRIM, 2, 100, NULL },
+	[XF_REASON]  = { "reason", FT_MULTILINE, FF_REQUIRED | FF_TRIM, 2, 500, NULL },
+	[XF_REMOVAL] = { "removal_conditions", FT_MULTILINE, FF_REQUIRED | FF_TRIM, 2, 500, NULL },
+	[XF_REMEDY]  = { "remedy", FT_MULTILINE, FF_REQUIRED | FF_TRIM, 2, 500, NULL },
+	[XF_PERSONS] = { "responsible_persons", FT_TEXT, FF_TRIM, 2, 300, NULL },
+	[XF_ON]      = { "included_on", FT_DATE, FF_REQUIRED, 0, 0, NULL },
+};
+const struct form serious_form = { serious_fields, XF_N };
+
+enum { XR_USCC, XR_ON, XR_REASON };
+static const struct field serious_remove_fields[] = {
+	[XR_USCC]   = { "uscc", FT_TEXT, FF_REQUIRED | FF_TRIM, 1, 40, NULL },
+	[XR_ON]     = { "removed_on", FT_DATE, FF_REQUIRED, 0, 0, NULL },
+	[XR_REASON] = { "reason", FT_TEXT, FF_REQUIRED | FF_TRIM, 2, 300, NULL },
+};
+const struct form serious_remove_form = { serious_remove_fields, 3 };
+
+static int
+serious_page(struct req *r, int status)
+{
+	view_set(r, "Page.title", view_str(r, "Staff.serious.title"));
+	view_set(r, "Page.nav", "staff");
+	form_to_hdf(r);
+	r->tmpl = "staff_serious.cs";
+	r->no_store = 1;
+	return r->status = status;
+}
+
+int
+staff_serious_new_get(struct req *r)
+{
+	return serious_page(r, 200);
+}
+
+int
+staff_serious_create(struct req *r)
+{
+	struct serious_entry e;
+	struct subject s;
+	long long id;
+	int rc;
+
+	rc = subject_of_field(r, XF_USCC, &s);
+	if (rc < 0)
+		return req_dberr(r, rc);
+	if (r->form_invalid)
+		return serious_page(r, 422);
+	memset(&e, 0, sizeof(e));
+	e.agency = (char *)r->f[XF_AGENCY];
+	e.doc_no = (char *)r->f[XF_DOC];
+	e.reason = (char *)r->f[XF_REASON];
+	e.removal_conditions = (char *)r->f[XF_REMOVAL];
+	e.remedy = (char *)r->f[XF_REMEDY];
+	e.responsible_persons = (char *)r->f[XF_PERSONS];
+	e.included_on = (char *)r->f[XF_ON];
+	if ((rc = db_begin()) < 0)
+		return req_dberr(r, rc);
+	id = serious_insert(&r->arena, s.id, &e);
+	rc = id < 0 ? (int)id : audit_change(r, s.id, "list", arena_printf(&r->arena,
+	    "placed on the serious-dishonesty list (%s)", e.doc_no));
+	return finish(r, rc, arena_printf(&r->arena, "/entity/%s#serious", s.uscc));
+}
+
+int
+staff_serious_remove(struct req *r)
+{
+	struct subject s;
+	int rc;
+
+	rc = subject_of_field(r, XR_USCC, &s);
+	if (rc < 0)
+		return req_dberr(r, rc);
+	if (r->form_invalid)
+		return req_error(r, 422, "Err.parse.bad");
+	if ((rc = db_begin()) < 0)
+		return req_dberr(r, rc);
+	rc = serious_remove(&r->arena, r->pathids[0], s.id, r->f[XR_ON]);
+	if (rc == 0) {
+		db_rollback();
+		return req_error(r, 404, "Err.notfound");
+	}
+	if (rc > 0)
+		rc = audit_change(r, s.id, "unlist", arena_printf(&r->arena,
+		    "removed from the serious-dishonesty list on %s; reason: %s", r->f[XR_ON],
+		    r->f[XR_REASON]));
+	return finish(r, rc, arena_printf(&r->arena, "/entity/%s", s.uscc));
+}

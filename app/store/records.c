@@ -8,7 +8,7 @@
 
 enum rec_stmt {
 	RE_FOR_SUBJECT, RE_SERIOUS, RE_COMMITMENTS, RE_AUTH, RE_BY_ID, RE_INSERT, RE_UPDATE,
-	RE_CATALOG, RE_AUTH_INSERT, RE_MAX
+	RE_CATALOG, RE_AUTH_INSERT, RE_COMMIT_INSERT, RE_SERIOUS_INSERT, RE_SERIOUS_REMOVE, RE_MAX
 };
 
 #define RECORD_COLS "r.id, c.code, c.name_zh, c.name_en, c.kind, c.category, r.agency, " \
@@ -41,8 +41,19 @@ static const char *const rec_sql[RE_MAX] = {
 	    "min_public_days, IFNULL(max_public_days, 0), repairable FROM catalog_items ORDER BY id LIMIT ?",
 	[RE_AUTH_INSERT] = "INSERT INTO authorizations (subject_id, grantee_id, purpose, doc_ref, "
 	    "valid_from, valid_to, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, UNIX_TIMESTAMP())",
+	[RE_COMMIT_INSERT] = "INSERT INTO commitments (subject_id, kind, title, body, published_on, "
+	    "created_by, created_at) VALUES (?, ?, ?, ?, CURDATE(), ?, UNIX_TIMESTAMP())",
+	[RE_SERIOUS_INSERT] = "INSERT INTO serious_list (subject_id, agency, doc_no, reason, "
+	    "removal_conditions, remedy, responsible_persons, included_on, created_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, UNIX_TIMESTAMP())",
+	/* The subject id in the WHERE clause: the entry must belong to the
+	 * subject whose page the action came from. */
+	[RE_SERIOUS_REMOVE] = "UPDATE serious_list SET removed_on = ? "
+	    "WHERE id = ? AND subject_id = ? AND removed_on IS NULL",
 };
 DB_SET(rec_set, rec_sql, RE_MAX);
+
+static long long insert_id(struct db_q *);
 
 static void
 bind_record(struct db_q *q, struct record *r)
@@ -201,7 +212,6 @@ long long
 records_insert(struct arena *a, const struct record_in *in)
 {
 	struct db_q q;
-	long long id;
 	int rc;
 
 	if ((rc = db_q_start(&q, a, &rec_set, RE_INSERT)) < 0)
@@ -212,13 +222,7 @@ records_insert(struct arena *a, const struct record_in *in)
 		db_in_int(&q, in->by);
 	else
 		db_in_null(&q);
-	if ((rc = db_exec(&q)) < 0) {
-		db_q_end(&q);
-		return rc;
-	}
-	id = (long long)db_insert_id(&q);
-	db_q_end(&q);
-	return id;
+	return insert_id(&q);
 }
 
 int
@@ -276,7 +280,6 @@ authorizations_insert(struct arena *a, long long subject_id, long long grantee,
     const char *purpose, const char *doc_ref, const char *from, const char *to, long long by)
 {
 	struct db_q q;
-	long long id;
 	int rc;
 
 	if ((rc = db_q_start(&q, a, &rec_set, RE_AUTH_INSERT)) < 0)
@@ -288,11 +291,78 @@ authorizations_insert(struct arena *a, long long subject_id, long long grantee,
 	db_in_str(&q, from);
 	db_in_str(&q, to);
 	db_in_int(&q, by);
+	return insert_id(&q);
+}
+
+/* Runs an INSERT whose inputs are bound; returns the new id or < 0. */
+static long long
+insert_id(struct db_q *q)
+{
+	long long id;
+	int rc = db_exec(q);
+
+	if (rc < 0) {
+		db_q_end(q);
+		return rc;
+	}
+	id = (long long)db_insert_id(q);
+	db_q_end(q);
+	return id;
+}
+
+long long
+commitments_insert(struct arena *a, long long subject_id, const char *kind, const char *title,
+    const char *body, long long by)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rec_set, RE_COMMIT_INSERT)) < 0)
+		return rc;
+	db_in_int(&q, subject_id);
+	db_in_str(&q, kind);
+	db_in_str(&q, title);
+	db_in_str(&q, body);
+	db_in_int(&q, by);
+	return insert_id(&q);
+}
+
+long long
+serious_insert(struct arena *a, long long subject_id, const struct serious_entry *e)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rec_set, RE_SERIOUS_INSERT)) < 0)
+		return rc;
+	db_in_int(&q, subject_id);
+	db_in_str(&q, e->agency);
+	db_in_str(&q, e->doc_no);
+	db_in_str(&q, e->reason);
+	db_in_str(&q, e->removal_conditions);
+	db_in_str(&q, e->remedy);
+	db_in_str(&q, e->responsible_persons ? e->responsible_persons : "");
+	db_in_str(&q, e->included_on);
+	return insert_id(&q);
+}
+
+int
+serious_remove(struct arena *a, long long id, long long subject_id, const char *on)
+{
+	struct db_q q;
+	long long n;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rec_set, RE_SERIOUS_REMOVE)) < 0)
+		return rc;
+	db_in_str(&q, on);
+	db_in_int(&q, id);
+	db_in_int(&q, subject_id);
 	if ((rc = db_exec(&q)) < 0) {
 		db_q_end(&q);
 		return rc;
 	}
-	id = (long long)db_insert_id(&q);
+	n = db_affected(&q);
 	db_q_end(&q);
-	return id;
+	return n > 0 ? 1 : 0;
 }

@@ -76,4 +76,10 @@ int catalog_list(struct arena *, struct catalog_item *rows, int max);
 long long authorizations_insert(struct arena *, long long subject_id, long long grantee,
     const char *purpose, const char *doc_ref, const char *from, const char *to, long long by);
 
+long long commitments_insert(struct arena *, long long subject_id, const char *kind,
+    const char *title, const char *body, long long by);
+long long serious_insert(struct arena *, long long subject_id, const struct serious_entry *);
+/* Ends a listing: > 0 done, 0 when no current entry of that subject has the id. */
+int serious_remove(struct arena *, long long id, long long subject_id, const char *on);
+
 #endif
