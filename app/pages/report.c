@@ -168,9 +168,10 @@ build(struct builder *b, const struct subject *s, const char *serial, const char
 			const struct record *x = &rec[i];
 			if (strcmp(x->category, categories[c]) != 0)
 				continue;
-			addf(b, PDF_TEXT, "%s · %s %s · %s %s%s", en ? x->item_en : x->item_zh,
-			    L(b, "Entity.decided_on"), x->decided_on, L(b, "Report.source"), x->agency,
-			    x->is_public ? "" : L(b, "Report.non_public_mark"));
+			/* "来源：机关" in Chinese, "source: agency" in English. */
+			addf(b, PDF_TEXT, "%s · %s %s · %s%s%s%s", en ? x->item_en : x->item_zh,
+			    L(b, "Entity.decided_on"), x->decided_on, L(b, "Report.source"), en ? " " : "",
+			    x->agency, x->is_public ? "" : L(b, "Report.non_public_mark"));
 			addf(b, PDF_SMALL, "%s %s；%s %s。%s", L(b, "Entity.doc_no"), x->doc_no,
 			    L(b, "Entity.ended_on"), x->ended_on ? x->ended_on : L(b, "Entity.not_ended"),
 			    x->summary);

@@ -1,0 +1,122 @@
+// report.test.mjs — the enterprise's credit report (Art. 34): sections,
+// sources, changes and queries; the PDF download; the public verification
+// page (genuine, wrong code, altered archive); self-declarations (Art. 13)
+// and the serious-dishonesty list entries staff keep (Art. 25, 33).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, login, sql, errorText, uniq } from './lib.mjs';
+
+const WUZHONG = '91320506AY4CL12THL';
+const HUQIU = '913205053BJ1XG612A';
+
+function serialAndCode(html) {
+	const serial = (html.match(/(R\d{8}[0-9A-Z]{11})/) || [])[1];
+	const code = (html.match(/(?:验证码|Verification code) ([0-9A-Z]{8})/) || [])[1];
+	return { serial, code };
+}
+
+test('the report shows every section with sources, and is recorded', async () => {
+	const c = await login('enterprise');
+	const r = await c.get('/report');
+	assert.equal(r.status, 200);
+	assert.equal(r.headers.get('cache-control'), 'no-store');
+	for (const h of ['基本信息', '信用信息概况', '行政管理信息', '信息变更记录', '查询记录'])
+		assert.ok(r.text.includes(`<h2>${h}</h2>`), `section ${h}`);
+	assert.match(r.text, /来源：苏州市吴中生态环境局/, 'each item names its source');
+	assert.match(r.text, /吴社保催〔2024〕118号/, 'the subject\'s own report includes non-public items');
+	assert.ok(!r.text.includes('吴税通〔2019〕77号'), 'the query window applies to the report');
+	const { serial, code } = serialAndCode(r.text);
+	assert.ok(serial && code, 'serial and verification code printed');
+	assert.equal(sql(`SELECT COUNT(*) FROM reports WHERE serial = '${serial}'`), '1');
+	assert.equal(sql(`SELECT action FROM audit_log WHERE detail = '${serial}'`), 'report');
+});
+
+test('the PDF is an attachment with a serial, and a real PDF', async () => {
+	const c = await login('enterprise');
+	const res = await fetch(process.env.BASE_URL + '/report.pdf', {
+		headers: { Cookie: c.cookieHeader(), 'X-Test-Client': c.addr }, redirect: 'manual' });
+	assert.equal(res.status, 200);
+	assert.equal(res.headers.get('content-type'), 'application/pdf');
+	assert.match(res.headers.get('content-disposition'), /^attachment; filename="credit-report-R\d{8}[0-9A-Z]{11}\.pdf"; filename\*=UTF-8''/);
+	assert.match(res.headers.get('content-security-policy'), /sandbox|default-src/);
+	const buf = Buffer.from(await res.arrayBuffer());
+	assert.equal(buf.subarray(0, 5).toString(), '%PDF-');
+	assert.ok(buf.subarray(-8).toString().includes('%%EOF'));
+	assert.ok(buf.includes(Buffer.from('/FontFile')), 'the Chinese font is embedded');
+});
+
+test('anyone can verify a report; a wrong code or an altered archive is not genuine', async () => {
+	const c = await login('enterprise');
+	const { serial, code } = serialAndCode((await c.get('/report')).text);
+	const pub = new Client();
+	const ok = await pub.get(`/verify?serial=${serial}&code=${code.toLowerCase()}`);
+	assert.equal(ok.status, 200);
+	assert.match(ok.text, /data-result="genuine"/);
+	assert.match(ok.text, /苏州吴中精密机械有限公司/);
+	const wrong = await pub.get(`/verify?serial=${serial}&code=ZZZZZZZZ`);
+	assert.match(wrong.text, /data-result="unknown"/);
+	assert.ok(!wrong.text.includes('苏州吴中精密机械有限公司'), 'no content without the right code');
+	const unknown = await pub.get(`/verify?serial=R20000101AAAAAAAAAAA&code=${code}`);
+	assert.match(unknown.text, /data-result="unknown"/);
+	const bad = await pub.get('/verify?serial=short&code=x');
+	assert.equal(bad.status, 422);
+	sql(`UPDATE reports SET content = REPLACE(content, '张伟', '王五') WHERE serial = '${serial}'`);
+	const altered = await pub.get(`/verify?serial=${serial}&code=${code}`);
+	assert.match(altered.text, /data-result="altered"/);
+});
+
+test('only an enterprise has a report; others get 403, the public a login redirect', async () => {
+	for (const role of ['association', 'staff', 'admin']) {
+		const c = await login(role);
+		assert.equal((await c.get('/report')).status, 403, role);
+		assert.equal((await c.get('/report.pdf')).status, 403, role);
+	}
+	const anon = await new Client().get('/report');
+	assert.equal(anon.status, 303);
+	assert.match(anon.location, /^\/login\?next=\/report/);
+});
+
+test('an enterprise publishes a declaration on its own profile only', async () => {
+	const c = await login('enterprise');
+	const title = uniq('承诺-');
+	const empty = await c.postWithCsrf('/me/commitments', { kind: 'commitment', title: '', body: '' }, '/me/commitments/new');
+	assert.equal(empty.status, 422);
+	const r = await c.postWithCsrf('/me/commitments', {
+		kind: 'declaration', title, body: '本企业郑重声明：<script>alert(1)</script>',
+	}, '/me/commitments/new');
+	assert.equal(r.status, 303, errorText(r.text));
+	assert.equal(r.location, `/entity/${WUZHONG}#commitments`);
+	const page = await new Client().get(`/entity/${WUZHONG}`);
+	assert.ok(page.text.includes(title));
+	assert.ok(page.text.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+	assert.ok(!page.text.includes('<script>alert(1)'));
+	// There is no subject parameter to forge: a staff or association account is refused.
+	const other = await login('association');
+	assert.equal((await other.get('/me/commitments/new')).status, 403);
+});
+
+test('staff list and unlist a subject on the serious-dishonesty list; removal checks the subject', async () => {
+	const staff = await login('staff');
+	const doc = uniq('（2026）苏执-');
+	const add = await staff.postWithCsrf('/staff/serious', {
+		uscc: WUZHONG, agency: '苏州市中级人民法院', doc_no: doc, included_on: '2026-01-05',
+		reason: '拒不履行生效判决', removal_conditions: '履行完毕后移出', remedy: '可申请复议',
+		responsible_persons: '张伟（法定代表人）',
+	}, '/staff/serious/new');
+	assert.equal(add.status, 303, errorText(add.text));
+	const id = Number(sql(`SELECT id FROM serious_list WHERE doc_no = '${doc}'`));
+	const page = await new Client().get(`/entity/${WUZHONG}`);
+	assert.match(page.text, /id="serious-flag"/);
+	assert.match(page.text, /张伟（法定代表人）/);
+	const search = await new Client().get('/search?q=' + encodeURIComponent('吴中精密'));
+	assert.match(search.text, /flag-serious/);
+	// The entry belongs to WUZHONG: removing it "through" another subject changes nothing.
+	const wrong = await staff.postWithCsrf(`/staff/serious/${id}/remove`, { uscc: HUQIU, removed_on: '2026-02-01', reason: '履行完毕' }, `/entity/${WUZHONG}`);
+	assert.equal(wrong.status, 404);
+	assert.equal(sql(`SELECT IFNULL(removed_on, 'NULL') FROM serious_list WHERE id = ${id}`), 'NULL');
+	const ok = await staff.postWithCsrf(`/staff/serious/${id}/remove`, { uscc: WUZHONG, removed_on: '2026-02-01', reason: '履行完毕' }, `/entity/${WUZHONG}`);
+	assert.equal(ok.status, 303, errorText(ok.text));
+	const after = await new Client().get(`/entity/${WUZHONG}`);
+	assert.doesNotMatch(after.text, /id="serious-flag"/);
+	assert.match(sql(`SELECT detail FROM audit_log WHERE action = 'unlist' ORDER BY id DESC LIMIT 1`), /履行完毕/);
+});
