@@ -25,6 +25,9 @@ APP_SRC  = $(LIB_SRC) $(PAGES_SRC) app/routes.c app/main.c
 LIB_OBJ  = $(LIB_SRC:%.c=$(B)/obj/%.o)
 APP_OBJ  = $(APP_SRC:%.c=$(B)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
+# pdf.c needs nothing of the app but libhpdf, so the unit tests link it too.
+UNIT_LIB_SRC = $(LIB_SRC) app/pages/pdf.c
+UNIT_OBJ = $(UNIT_LIB_SRC:%.c=$(B)/obj/%.o)
 
 .PHONY: all deps run test unit unit-asan lint clean distclean
 # Keep the sanitizer objects between runs (they are intermediates of two rules).
@@ -50,19 +53,19 @@ $(B)/credctl: $(B)/obj/app/tools/credctl.o $(LIB_OBJ)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(B)/unit/%)
 ASAN_BIN  = $(UNIT_SRC:tests/unit/%.c=$(B)/asan/%)
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-ASAN_LIB_OBJ = $(LIB_SRC:%.c=$(B)/asan-obj/%.o)
+ASAN_LIB_OBJ = $(UNIT_LIB_SRC:%.c=$(B)/asan-obj/%.o)
 
 $(B)/asan-obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(ASAN_FLAGS) -MMD -MP -c $< -o $@
 
-$(B)/unit/%: tests/unit/%.c $(LIB_OBJ)
+$(B)/unit/%: tests/unit/%.c $(UNIT_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(WARN) -Wno-missing-prototypes $(CFLAGS) -fPIE -pie -o $@ $< $(LIB_OBJ) -lcmocka $(LIBS)
+	$(CC) $(CPPFLAGS) $(WARN) -Wno-missing-prototypes $(CFLAGS) -fPIE -pie -o $@ $< $(UNIT_OBJ) -lcmocka -lz $(LIBS)
 
 $(B)/asan/%: tests/unit/%.c $(ASAN_LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(WARN) -Wno-missing-prototypes $(ASAN_FLAGS) -o $@ $< $(ASAN_LIB_OBJ) -lcmocka $(LIBS)
+	$(CC) $(CPPFLAGS) $(WARN) -Wno-missing-prototypes $(ASAN_FLAGS) -o $@ $< $(ASAN_LIB_OBJ) -lcmocka -lz $(LIBS)
 
 unit: $(UNIT_BIN) $(ASAN_BIN)
 

@@ -1,26 +1,32 @@
 /* pdf.c — lays out the credit report (see pdf.h) on A4 pages with libharu,
- * in an embedded subset of WenQuanYi Micro Hei, wrapping at character
- * boundaries for Chinese and at spaces for ASCII words.
+ * in an embedded subset of WenQuanYi Micro Hei, wrapping between Chinese
+ * characters and at spaces between ASCII words. */
+
+/*
+ * Why an embedded TrueType font (libharu 2.3.0 "UTF-8" encoder, a Type0 font
+ * over CIDFontType2) and not libharu's built-in CNS fonts (SimSun/SimHei,
+ * GB-EUC-H): the CNS fonts are not embedded, so the report looks right only
+ * where the viewer has or substitutes a Chinese font; their ASCII copies
+ * out of the PDF as full-width letters ("９１３２…"), which breaks searching
+ * for a credit code; and characters outside GBK cannot be written at all.
+ * Embedded, the PDF is self-contained, as an official report should be, and
+ * carries real Unicode text. The cost, measured: ~355 KB and ~80 ms for a
+ * 2-page report (a 68-page one: 425 KB, 130 ms). libharu embeds only the
+ * glyphs used, but whole loca/hmtx/post tables: WQY's post table of glyph
+ * names alone is ~200 KB of it, and deflating the font stream takes most
+ * of the time.
  *
- * Why an embedded TrueType font (libharu 2.3.0 "UTF-8" encoder, CIDFontType2)
- * and not libharu's built-in CNS fonts (SimSun/SimHei, GB-EUC-H):
- *  - the CNS fonts are not embedded, so the report looks right only where the
- *    viewer has an Adobe-GB1 font; poppler (with poppler-data) substitutes a
- *    system font, but copying text out gives full-width letters for ASCII
- *    ("９１３２…"), which breaks searching for a credit code, and characters
- *    outside GBK cannot be written at all;
- *  - embedding makes the PDF self-contained (an official report must read the
- *    same everywhere) and keeps real Unicode text, at about 330 KB for a
- *    2-page report and ~40 ms of which most is parsing the 5 MB font file.
- *    libharu embeds only the glyphs used, plus full loca/hmtx/cmap tables.
- * libharu 2.3.0 has two bugs on this path that we work around here:
+ * libharu 2.3.0 has three bugs on this path, worked around here:
  *  - it reads composite-glyph component ids as signed 16-bit, so components
  *    above 32767 are never embedded; in WQY Micro Hei most characters with a
- *    radical (信, 报, 码, 统, …) are such composites and come out blank.
- *    mark_components() adds them before saving, through libharu's
- *    installed internal headers (hence the version check below);
+ *    radical (信, 报, 码, 统…) are such composites and come out blank.
+ *    mark_components() adds them before saving;
+ *  - its /ToUnicode for this font is not a ToUnicode CMap (poppler warns,
+ *    copy and search may fail): fix_tounicode() rewrites it;
  *  - HPDF_Page_MeasureText() counts UTF-8 bytes wrongly and can split a
  *    character, so we measure one character at a time instead.
+ * The first two use libharu's installed internal headers (hpdf_font.h,
+ * hpdf_fontdef.h), hence the version check below.
  */
 #include "pages/pdf.h"
 
@@ -37,16 +43,23 @@
 #include <hpdf_streams.h>
 
 #if HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION != 3
-#error "mark_components() relies on libharu 2.3 internals: recheck it (and whether the bug is fixed)"
+#error "mark_components() and fix_tounicode() rely on libharu 2.3 internals"
 #endif
 
 /*
  * The font must be present at run time: fonts-wqy-microhei, installed by
  * app/tools/deps.sh. It is a TrueType collection; face 0 is the
  * proportional "WenQuanYi Micro Hei" (face 1 is the monospaced one).
+ * Another TrueType (glyf, not CFF) font can be set at build time with
+ * -DPDF_FONT_PATH=... -DPDF_FONT_INDEX=...; a plain .ttf is not a
+ * collection and needs HPDF_LoadTTFontFromFile() instead.
  */
+#ifndef PDF_FONT_PATH
 #define PDF_FONT_PATH	"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+#endif
+#ifndef PDF_FONT_INDEX
 #define PDF_FONT_INDEX	0
+#endif
 
 #define PDF_CREATOR	"苏州市公共信用信息平台"
 #define PDF_TITLE_DFLT	"企业信用报告"
@@ -632,6 +645,70 @@ mark_components(struct ctx *c)
 	return ret;
 }
 
+/*
+ * libharu 2.3.0 writes, as the UTF-8 font's /ToUnicode, a copy of an
+ * encoding CMap (begincidrange), which is not a valid ToUnicode map:
+ * poppler warns on every page and other viewers may not copy or search the
+ * text. With /Encoding /Identity-H, libharu's UTF-8 encoder makes each
+ * 2-byte code the character's BMP code point, so the right map is the
+ * identity onto UTF-16: one bfrange per high byte (a range may only vary in
+ * its last byte), surrogates excluded, at most 100 entries per block.
+ */
+static int
+fix_tounicode(struct ctx *c)
+{
+	static const char head[] =
+	    "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\n"
+	    "begincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n"
+	    "/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+	static const char tail[] =
+	    "endcmap\n"
+	    "CMapName currentdict /CMap defineresource pop\n"
+	    "end\n"
+	    "end\n";
+	HPDF_Dict tu;
+	HPDF_STATUS r = HPDF_OK;
+	char line[40];
+	int hi, inblock = 0, nranges = 248;	/* 256 high bytes less D8-DF */
+
+	/* Only the layout we know: Identity-H with a ToUnicode stream. */
+	if (HPDF_Dict_GetItem(c->font, "Encoding", HPDF_OCLASS_NAME) == NULL ||
+	    (tu = HPDF_Dict_GetItem(c->font, "ToUnicode",
+	    HPDF_OCLASS_DICT)) == NULL || tu->stream == NULL ||
+	    tu->stream->type != HPDF_STREAM_MEMORY) {
+		/* GetItem may have recorded a type mismatch: not fatal. */
+		HPDF_ResetError(c->doc);
+		c->err = HPDF_OK;
+		return 0;
+	}
+	HPDF_MemStream_FreeData(tu->stream);
+	r |= HPDF_Stream_WriteStr(tu->stream, head);
+	for (hi = 0; hi < 256; hi++) {
+		if (hi >= 0xd8 && hi <= 0xdf)
+			continue;
+		if (inblock == 0) {
+			snprintf(line, sizeof(line), "%d beginbfrange\n",
+			    nranges < 100 ? nranges : 100);
+			r |= HPDF_Stream_WriteStr(tu->stream, line);
+		}
+		snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n",
+		    hi, hi, hi);
+		r |= HPDF_Stream_WriteStr(tu->stream, line);
+		nranges--;
+		if (++inblock == 100 || nranges == 0) {
+			r |= HPDF_Stream_WriteStr(tu->stream, "endbfrange\n");
+			inblock = 0;
+		}
+	}
+	r |= HPDF_Stream_WriteStr(tu->stream, tail);
+	return r == HPDF_OK ? 0 : -1;
+}
+
 /* Document info; libharu writes strings through the current (UTF-8)
  * encoder, i.e. as UTF-16 text strings that viewers display. */
 static int
@@ -744,7 +821,8 @@ pdf_render(const struct pdf_line *lines, int n, const char *footer,
 	    (c.font = HPDF_GetFont(c.doc, name, "UTF-8")) == NULL)
 		goto done;
 	c.fontdef = ((HPDF_FontAttr)c.font->attr)->fontdef;
-	if (c.fontdef == NULL || c.fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE)
+	if (c.fontdef == NULL || c.fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
+	    fix_tounicode(&c) < 0)
 		goto done;
 	if (set_info(&c, lines, n) < 0 || new_page(&c) < 0)
 		goto done;

@@ -16,6 +16,7 @@
 
 #include "core/config.h"
 #include "core/db.h"
+#include "core/log.h"
 #include "core/secret.h"
 #include "core/view.h"
 #include "pages/pdf.h"
@@ -401,8 +402,10 @@ report_pdf_get(struct req *r)
 		return req_dberr(r, rc);
 	snprintf(footer, sizeof(footer), "%s %s · %s %s", view_str(r, "Report.serial"), serial,
 	    view_str(r, "Report.code"), code);
-	if (pdf_render(b->lines, b->n, footer, &pdf, &len) != 0)
+	if (pdf_render(b->lines, b->n, footer, &pdf, &len) != 0) {
+		log_msg(LL_ERR, "report: PDF rendering failed for %s", serial);
 		return req_error(r, 500, "Err.internal");
+	}
 	body = arena_alloc(&r->arena, len);
 	if (body == NULL) {
 		free(pdf);

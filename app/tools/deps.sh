@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 
 PKGS="build-essential pkg-config libfcgi-dev libfcgi-bin clearsilver-dev libmariadb-dev
-mariadb-server mariadb-client nginx libsodium-dev libcmocka-dev libhpdf-dev valgrind hostname
+mariadb-server mariadb-client nginx libsodium-dev libcmocka-dev libhpdf-dev zlib1g-dev valgrind hostname
 util-linux curl chromium fonts-wqy-microhei nodejs npm wrk"
 
 missing=""

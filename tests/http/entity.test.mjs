@@ -315,3 +315,17 @@ test('a GB18030 subject import and a record import go in whole', async () => {
 	assert.equal(br.status, 422);
 	assert.equal(sql(`SELECT COUNT(*) FROM credit_records WHERE doc_no = '${doc}-3'`), '0');
 });
+
+test('the example files in docs/examples import as the README documents', async () => {
+	const { readFileSync } = await import('node:fs');
+	const c = await login('staff');
+	const exists = sql(`SELECT COUNT(*) FROM subjects WHERE uscc IN ('91320585MA00000014', '91320585MA00000027')`);
+	if (exists === '0') {
+		const s = await upload(c, 'subjects', readFileSync(`${ROOT}/docs/examples/subjects.csv`));
+		assert.equal(s.status, 200, s.text.slice(0, 400));
+	}
+	const before = Number(sql('SELECT COUNT(*) FROM credit_records'));
+	const r = await upload(c, 'records', readFileSync(`${ROOT}/docs/examples/records.csv`));
+	assert.equal(r.status, 200, r.text.slice(0, 400));
+	assert.equal(Number(sql('SELECT COUNT(*) FROM credit_records')), before + 3);
+});
