@@ -458,3 +458,48 @@ db_rollback(void)
 		db_close();
 	in_tx = 0;
 }
+
+int
+db_collect(struct db_q *q, const void *row, void *rows, size_t sz, int max)
+{
+	int rc, n = 0;
+
+	if ((rc = db_exec(q)) > 0)
+		while (n < max && (rc = db_fetch(q)) > 0)
+			memcpy((char *)rows + (size_t)n++ * sz, row, sz);
+	db_q_end(q);
+	return rc < 0 ? rc : n;
+}
+
+int
+db_one(struct db_q *q)
+{
+	int rc = db_exec(q);
+
+	if (rc > 0)
+		rc = db_fetch(q);
+	db_q_end(q);
+	return rc;
+}
+
+long long
+db_write(struct db_q *q)
+{
+	long long n;
+	int rc = db_exec(q);
+
+	n = rc < 0 ? rc : db_affected(q);
+	db_q_end(q);
+	return n;
+}
+
+long long
+db_insert(struct db_q *q)
+{
+	long long id;
+	int rc = db_exec(q);
+
+	id = rc < 0 ? rc : (long long)db_insert_id(q);
+	db_q_end(q);
+	return id;
+}

@@ -72,6 +72,17 @@ void db_out_int(struct db_q *, long long *dst);
 /* 1 row, 0 end, < 0 error. */
 int  db_fetch(struct db_q *);
 void db_q_end(struct db_q *);
+/* Executes q (inputs and outputs bound; outputs point into *row), copies up
+ * to max fetched rows of sz bytes into rows[], and ends q. Returns the count
+ * or < 0. */
+int  db_collect(struct db_q *, const void *row, void *rows, size_t sz, int max);
+/* Executes q and fetches at most one row into the bound outputs; ends q.
+ * Returns 1 (a row), 0 (none) or < 0. */
+int  db_one(struct db_q *);
+/* Executes a write and ends q. Returns rows matched (>= 0) or < 0. */
+long long db_write(struct db_q *);
+/* Executes an INSERT and ends q. Returns the new id or < 0. */
+long long db_insert(struct db_q *);
 
 /* Transactions: begin/commit/rollback on the worker's connection. */
 int  db_begin(void);

@@ -128,55 +128,6 @@ parse_ieq(const char *s, size_t n, const char *lit)
 	return 1;
 }
 
-int
-utf8_valid(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, k, need;
-	unsigned char c, lo, hi;
-
-	while (i < len) {
-		c = p[i];
-		if (c == 0)
-			return 0;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		/* The second byte's range is what rules out overlongs,
-		 * surrogates and code points past U+10FFFF. */
-		lo = 0x80;
-		hi = 0xBF;
-		if (c < 0xC2)
-			return 0;	/* continuation, or C0/C1 overlong */
-		else if (c < 0xE0)
-			need = 1;
-		else if (c < 0xF0) {
-			need = 2;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c < 0xF5) {
-			need = 3;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else
-			return 0;
-		if (len - i - 1 < need)
-			return 0;
-		if (p[i + 1] < lo || p[i + 1] > hi)
-			return 0;
-		for (k = 2; k <= need; k++)
-			if ((p[i + k] & 0xC0) != 0x80)
-				return 0;
-		i += need + 1;
-	}
-	return 1;
-}
-
 const struct param *
 param_find(const struct param_list *l, const char *key)
 {

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "rules/utf8.h"
 
 enum parse_err {
 	PARSE_OK = 0,
@@ -65,8 +66,6 @@ int parse_multipart(struct arena *, const char *content_type,
     const char *body, size_t len, const struct parse_limits *,
     struct param_list *out);
 
-/* 1 when s[0..len) is valid UTF-8 without NUL bytes, overlongs or surrogates. */
-int utf8_valid(const char *s, size_t len);
 
 const struct param *param_find(const struct param_list *, const char *key);
 const char *parse_strerror(int err);

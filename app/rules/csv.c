@@ -2,6 +2,7 @@
  * UTF-8 first, then scans it twice with the same code: once to find errors
  * and count rows, fields and bytes, once to fill exactly sized arena arrays. */
 #include "csv.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -28,58 +29,6 @@ struct csv_scan {
 	size_t                   nbytes;
 	int                      err_line;
 };
-
-/*
- * Offset of the first byte of s[0..len) that is not part of valid UTF-8
- * (NUL, overlong, surrogate, past U+10FFFF, truncated), or len. Local rather
- * than parse.h's utf8_valid so rules/ does not depend on core/ parsers, and
- * because the offset gives the error line.
- */
-static size_t
-utf8_bad(const unsigned char *s, size_t len)
-{
-	size_t i = 0, k, need;
-	unsigned char c, lo, hi;
-
-	while (i < len) {
-		c = s[i];
-		if (c == 0)
-			return i;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		/* The second byte's range rules out overlongs, surrogates and
-		 * code points past U+10FFFF. */
-		lo = 0x80;
-		hi = 0xBF;
-		if (c < 0xC2)
-			return i;
-		else if (c < 0xE0)
-			need = 1;
-		else if (c < 0xF0) {
-			need = 2;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c < 0xF5) {
-			need = 3;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else
-			return i;
-		if (len - i - 1 < need || s[i + 1] < lo || s[i + 1] > hi)
-			return i;
-		for (k = 2; k <= need; k++)
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-		i += need + 1;
-	}
-	return len;
-}
 
 /* The 1-based line holding byte off of s[0..len). CRLF is one line end and
  * a lone CR is one too, as in the scanner. GB18030 never uses CR or LF
@@ -380,7 +329,7 @@ csv_read(struct arena *a, const char *buf, size_t len,
 		len -= sizeof(bom);
 		has_bom = 1;
 	}
-	bad = utf8_bad((const unsigned char *)buf, len);
+	bad = utf8_bad(buf, len);
 	if (bad < len) {
 		/* A BOM declares UTF-8; decoding such a file as GB18030
 		 * would import mojibake instead of reporting the bad byte. */
@@ -395,7 +344,7 @@ csv_read(struct arena *a, const char *buf, size_t len,
 			return rc;
 		/* Defence in depth: only promise what we checked. CR and
 		 * LF map to themselves, so output lines are input lines. */
-		if ((bad = utf8_bad((unsigned char *)dec, declen)) < declen) {
+		if ((bad = utf8_bad(dec, declen)) < declen) {
 			*err_line = line_at(dec, declen, bad);
 			return CSV_BAD_ENCODING;
 		}

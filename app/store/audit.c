@@ -134,9 +134,7 @@ audit_append(struct arena *a, const struct audit_event *e)
 	db_in_str(&q, detail);
 	db_in_str(&q, addr);
 	db_in_strn(&q, h, 32);
-	rc = db_exec(&q);
-	db_q_end(&q);
-	if (rc < 0) {
+	if ((rc = (int)db_write(&q)) < 0) {
 		/* The row may or may not be in: continue on a fresh chain so
 		 * this one never has two rows with the same position. */
 		chain[0] = '\0';
@@ -154,25 +152,18 @@ audit_views_of(struct arena *a, long long subject_id, struct audit_view *rows, i
 {
 	struct audit_view v;
 	struct db_q q;
-	int rc, n = 0;
+	int rc;
 
 	if ((rc = db_q_start(&q, a, &audit_set, AU_VIEWS)) < 0)
 		return rc;
 	db_in_int(&q, subject_id);
 	db_in_int(&q, max);
-	if ((rc = db_exec(&q)) < 0) {
-		db_q_end(&q);
-		return rc;
-	}
 	db_out_str(&q, &v.at);
 	db_out_str(&q, &v.actor_role);
 	db_out_str(&q, &v.actor_name);
 	db_out_str(&q, &v.action);
 	db_out_int(&q, &v.n);
-	while (n < max && (rc = db_fetch(&q)) > 0)
-		rows[n++] = v;
-	db_q_end(&q);
-	return rc < 0 ? rc : n;
+	return db_collect(&q, &v, rows, sizeof(v), max);
 }
 
 int
@@ -180,24 +171,17 @@ audit_changes_of(struct arena *a, long long subject_id, struct audit_change *row
 {
 	struct audit_change c;
 	struct db_q q;
-	int rc, n = 0;
+	int rc;
 
 	if ((rc = db_q_start(&q, a, &audit_set, AU_CHANGES)) < 0)
 		return rc;
 	db_in_int(&q, subject_id);
 	db_in_int(&q, max);
-	if ((rc = db_exec(&q)) < 0) {
-		db_q_end(&q);
-		return rc;
-	}
 	db_out_str(&q, &c.at);
 	db_out_str(&q, &c.action);
 	db_out_str(&q, &c.detail);
 	db_out_str(&q, &c.actor_role);
-	while (n < max && (rc = db_fetch(&q)) > 0)
-		rows[n++] = c;
-	db_q_end(&q);
-	return rc < 0 ? rc : n;
+	return db_collect(&q, &c, rows, sizeof(c), max);
 }
 
 /* Chain heads from the app log: the last "audit chain=X seq=N head=H". */

@@ -53,8 +53,6 @@ static const char *const rec_sql[RE_MAX] = {
 };
 DB_SET(rec_set, rec_sql, RE_MAX);
 
-static long long insert_id(struct db_q *);
-
 static void
 bind_record(struct db_q *q, struct record *r)
 {
@@ -79,7 +77,7 @@ records_for_subject(struct arena *a, long long subject_id, const struct record_s
 {
 	struct record r;
 	struct db_q q;
-	int rc, n = 0;
+	int rc;
 
 	if ((rc = db_q_start(&q, a, &rec_set, RE_FOR_SUBJECT)) < 0)
 		return rc;
@@ -88,15 +86,8 @@ records_for_subject(struct arena *a, long long subject_id, const struct record_s
 	db_in_int(&q, sc->non_public ? 1 : 0);
 	db_in_int(&q, sc->repaired ? 1 : 0);
 	db_in_int(&q, max);
-	if ((rc = db_exec(&q)) < 0) {
-		db_q_end(&q);
-		return rc;
-	}
 	bind_record(&q, &r);
-	while (n < max && (rc = db_fetch(&q)) > 0)
-		rows[n++] = r;
-	db_q_end(&q);
-	return rc < 0 ? rc : n;
+	return db_collect(&q, &r, rows, sizeof(r), max);
 }
 
 int
@@ -104,16 +95,12 @@ serious_for_subject(struct arena *a, long long subject_id, struct serious_entry 
 {
 	struct serious_entry e;
 	struct db_q q;
-	int rc, n = 0;
+	int rc;
 
 	if ((rc = db_q_start(&q, a, &rec_set, RE_SERIOUS)) < 0)
 		return rc;
 	db_in_int(&q, subject_id);
 	db_in_int(&q, max);
-	if ((rc = db_exec(&q)) < 0) {
-		db_q_end(&q);
-		return rc;
-	}
 	db_out_int(&q, &e.id);
 	db_out_str(&q, &e.agency);
 	db_out_str(&q, &e.doc_no);
@@ -122,10 +109,7 @@ serious_for_subject(struct arena *a, long long subject_id, struct serious_entry 
 	db_out_str(&q, &e.remedy);
 	db_out_str(&q, &e.responsible_persons);
 	db_out_str(&q, &e.included_on);
-	while (n < max && (rc = db_fetch(&q)) > 0)
-		rows[n++] = e;
-	db_q_end(&q);
-	return rc < 0 ? rc : n;
+	return db_collect(&q, &e, rows, sizeof(e), max);
 }
 
 int
@@ -133,25 +117,18 @@ commitments_for_subject(struct arena *a, long long subject_id, struct commitment
 {
 	struct commitment c;
 	struct db_q q;
-	int rc, n = 0;
+	int rc;
 
 	if ((rc = db_q_start(&q, a, &rec_set, RE_COMMITMENTS)) < 0)
 		return rc;
 	db_in_int(&q, subject_id);
 	db_in_int(&q, max);
-	if ((rc = db_exec(&q)) < 0) {
-		db_q_end(&q);
-		return rc;
-	}
 	db_out_int(&q, &c.id);
 	db_out_str(&q, &c.kind);
 	db_out_str(&q, &c.title);
 	db_out_str(&q, &c.body);
 	db_out_str(&q, &c.published_on);
-	while (n < max && (rc = db_fetch(&q)) > 0)
-		rows[n++] = c;
-	db_q_end(&q);
-	return rc < 0 ? rc : n;
+	return db_collect(&q, &c, rows, sizeof(c), max);
 }
 
 int
@@ -167,12 +144,8 @@ authorization_valid(struct arena *a, long long grantee, long long subject_id, co
 	db_in_int(&q, subject_id);
 	db_in_str(&q, today);
 	db_in_str(&q, today);
-	if ((rc = db_exec(&q)) > 0) {
-		db_out_int(&q, &n);
-		rc = db_fetch(&q);
-	}
-	db_q_end(&q);
-	if (rc < 0)
+	db_out_int(&q, &n);
+	if ((rc = db_one(&q)) < 0)
 		return rc;
 	return n > 0 ? 1 : 0;
 }
@@ -187,13 +160,9 @@ record_by_id(struct arena *a, long long id, struct record *out, long long *subje
 	if ((rc = db_q_start(&q, a, &rec_set, RE_BY_ID)) < 0)
 		return rc;
 	db_in_int(&q, id);
-	if ((rc = db_exec(&q)) > 0) {
-		bind_record(&q, out);
-		db_out_int(&q, subject_id);
-		rc = db_fetch(&q);
-	}
-	db_q_end(&q);
-	return rc;
+	bind_record(&q, out);
+	db_out_int(&q, subject_id);
+	return db_one(&q);
 }
 
 static void
@@ -222,7 +191,7 @@ records_insert(struct arena *a, const struct record_in *in)
 		db_in_int(&q, in->by);
 	else
 		db_in_null(&q);
-	return insert_id(&q);
+	return db_insert(&q);
 }
 
 int
@@ -236,13 +205,8 @@ records_update(struct arena *a, long long id, const struct record_in *in)
 		return rc;
 	bind_record_in(&q, in);
 	db_in_int(&q, id);
-	if ((rc = db_exec(&q)) < 0) {
-		db_q_end(&q);
-		return rc;
-	}
-	n = db_affected(&q);   /* rows matched (CLIENT_FOUND_ROWS) */
-	db_q_end(&q);
-	return n > 0 ? 1 : 0;
+	n = db_write(&q);   /* rows matched (CLIENT_FOUND_ROWS) */
+	return n < 0 ? (int)n : n > 0;
 }
 
 int
@@ -250,15 +214,11 @@ catalog_list(struct arena *a, struct catalog_item *rows, int max)
 {
 	struct catalog_item c;
 	struct db_q q;
-	int rc, n = 0;
+	int rc;
 
 	if ((rc = db_q_start(&q, a, &rec_set, RE_CATALOG)) < 0)
 		return rc;
 	db_in_int(&q, max);
-	if ((rc = db_exec(&q)) < 0) {
-		db_q_end(&q);
-		return rc;
-	}
 	db_out_int(&q, &c.id);
 	db_out_str(&q, &c.code);
 	db_out_str(&q, &c.kind);
@@ -269,10 +229,7 @@ catalog_list(struct arena *a, struct catalog_item *rows, int max)
 	db_out_int(&q, &c.min_public_days);
 	db_out_int(&q, &c.max_public_days);
 	db_out_int(&q, &c.repairable);
-	while (n < max && (rc = db_fetch(&q)) > 0)
-		rows[n++] = c;
-	db_q_end(&q);
-	return rc < 0 ? rc : n;
+	return db_collect(&q, &c, rows, sizeof(c), max);
 }
 
 long long
@@ -291,23 +248,7 @@ authorizations_insert(struct arena *a, long long subject_id, long long grantee,
 	db_in_str(&q, from);
 	db_in_str(&q, to);
 	db_in_int(&q, by);
-	return insert_id(&q);
-}
-
-/* Runs an INSERT whose inputs are bound; returns the new id or < 0. */
-static long long
-insert_id(struct db_q *q)
-{
-	long long id;
-	int rc = db_exec(q);
-
-	if (rc < 0) {
-		db_q_end(q);
-		return rc;
-	}
-	id = (long long)db_insert_id(q);
-	db_q_end(q);
-	return id;
+	return db_insert(&q);
 }
 
 long long
@@ -324,7 +265,7 @@ commitments_insert(struct arena *a, long long subject_id, const char *kind, cons
 	db_in_str(&q, title);
 	db_in_str(&q, body);
 	db_in_int(&q, by);
-	return insert_id(&q);
+	return db_insert(&q);
 }
 
 long long
@@ -343,7 +284,7 @@ serious_insert(struct arena *a, long long subject_id, const struct serious_entry
 	db_in_str(&q, e->remedy);
 	db_in_str(&q, e->responsible_persons ? e->responsible_persons : "");
 	db_in_str(&q, e->included_on);
-	return insert_id(&q);
+	return db_insert(&q);
 }
 
 int
@@ -358,11 +299,6 @@ serious_remove(struct arena *a, long long id, long long subject_id, const char *
 	db_in_str(&q, on);
 	db_in_int(&q, id);
 	db_in_int(&q, subject_id);
-	if ((rc = db_exec(&q)) < 0) {
-		db_q_end(&q);
-		return rc;
-	}
-	n = db_affected(&q);
-	db_q_end(&q);
-	return n > 0 ? 1 : 0;
+	n = db_write(&q);
+	return n < 0 ? (int)n : n > 0;
 }

@@ -58,15 +58,9 @@ bind_subject(struct db_q *q, struct subject *s)
 static int
 one(struct db_q *q, struct subject *out)
 {
-	int rc;
-
 	memset(out, 0, sizeof(*out));
-	if ((rc = db_exec(q)) > 0) {
-		bind_subject(q, out);
-		rc = db_fetch(q);
-	}
-	db_q_end(q);
-	return rc;
+	bind_subject(q, out);
+	return db_one(q);
 }
 
 int
@@ -158,7 +152,7 @@ subjects_search(struct arena *a, const char *query, long long offset, int max,
 	struct subject s;
 	struct db_q q;
 	size_t len = strlen(query);
-	int n, rc, k = 0;
+	int n, rc;
 
 	*total = 0;
 	n = grams_of(query, len, utf8_count(query, len) == 1, g, GRAMS_MAX);
@@ -172,12 +166,8 @@ subjects_search(struct arena *a, const char *query, long long offset, int max,
 		return rc;
 	db_in_str(&q, best);
 	db_in_str(&q, pat);
-	if ((rc = db_exec(&q)) > 0) {
-		db_out_int(&q, total);
-		rc = db_fetch(&q);
-	}
-	db_q_end(&q);
-	if (rc < 0)
+	db_out_int(&q, total);
+	if ((rc = db_one(&q)) < 0)
 		return rc;
 	if (*total == 0 || offset >= *total)
 		return 0;
@@ -187,24 +177,16 @@ subjects_search(struct arena *a, const char *query, long long offset, int max,
 	db_in_str(&q, pat);
 	db_in_int(&q, max);
 	db_in_int(&q, offset);
-	if ((rc = db_exec(&q)) < 0) {
-		db_q_end(&q);
-		return rc;
-	}
 	bind_subject(&q, &s);
-	while (k < max && (rc = db_fetch(&q)) > 0)
-		rows[k++] = s;
-	db_q_end(&q);
-	return rc < 0 ? rc : k;
+	return db_collect(&q, &s, rows, sizeof(s), max);
 }
 
 static int
 exec_simple(struct db_q *q)
 {
-	int rc = db_exec(q);
+	long long n = db_write(q);
 
-	db_q_end(q);
-	return rc;
+	return n < 0 ? (int)n : 1;
 }
 
 static int index_name(struct arena *, long long, const char *);
@@ -228,12 +210,8 @@ subjects_insert(struct arena *a, const struct subject *s)
 	db_in_str(&q, s->established);
 	db_in_str(&q, s->reg_status ? s->reg_status : "active");
 	db_in_int(&q, s->uscc_override);
-	if ((rc = db_exec(&q)) < 0) {
-		db_q_end(&q);
-		return rc;
-	}
-	id = (long long)db_insert_id(&q);
-	db_q_end(&q);
+	if ((id = db_insert(&q)) < 0)
+		return id;
 	rc = index_name(a, id, s->name);
 	return rc < 0 ? rc : id;
 }

@@ -54,17 +54,9 @@ bind_user(struct db_q *q, struct user_row *u)
 static int
 one_user(struct db_q *q, struct user_row *out)
 {
-	int rc;
-
 	memset(out, 0, sizeof(*out));
-	if ((rc = db_exec(q)) < 0) {
-		db_q_end(q);
-		return rc;
-	}
 	bind_user(q, out);
-	rc = db_fetch(q);
-	db_q_end(q);
-	return rc;
+	return db_one(q);
 }
 
 int
@@ -91,23 +83,6 @@ users_by_id(struct arena *a, long long id, struct user_row *out)
 	return one_user(&q, out);
 }
 
-/* Runs a statement with the inputs already bound; returns affected rows
- * (0 = nothing matched) or < 0. */
-static long long
-exec_write(struct db_q *q)
-{
-	int rc = db_exec(q);
-	long long n;
-
-	if (rc < 0) {
-		db_q_end(q);
-		return rc;
-	}
-	n = db_affected(q);
-	db_q_end(q);
-	return n;
-}
-
 int
 users_set_hash(struct arena *a, long long id, const char *hash)
 {
@@ -118,7 +93,7 @@ users_set_hash(struct arena *a, long long id, const char *hash)
 		return rc;
 	db_in_str(&q, hash);
 	db_in_int(&q, id);
-	return (int)exec_write(&q);
+	return (int)db_write(&q);
 }
 
 int
@@ -131,7 +106,7 @@ users_note_login(struct arena *a, long long id, long long when)
 		return rc;
 	db_in_int(&q, when);
 	db_in_int(&q, id);
-	return (int)exec_write(&q);
+	return (int)db_write(&q);
 }
 
 long long
@@ -139,7 +114,6 @@ users_insert(struct arena *a, const char *login, const char *name, const char *r
     const char *hash, long long subject_id, long long association_id)
 {
 	struct db_q q;
-	long long id;
 	int rc;
 
 	if ((rc = db_q_start(&q, a, &users_set, US_INSERT)) < 0)
@@ -156,13 +130,7 @@ users_insert(struct arena *a, const char *login, const char *name, const char *r
 		db_in_int(&q, association_id);
 	else
 		db_in_null(&q);
-	if ((rc = db_exec(&q)) < 0) {
-		db_q_end(&q);
-		return rc;
-	}
-	id = (long long)db_insert_id(&q);
-	db_q_end(&q);
-	return id;
+	return db_insert(&q);
 }
 
 int
@@ -170,21 +138,14 @@ users_list(struct arena *a, long long offset, int max, struct user_row *rows)
 {
 	struct db_q q;
 	struct user_row u;
-	int rc, n = 0;
+	int rc;
 
 	if ((rc = db_q_start(&q, a, &users_set, US_LIST)) < 0)
 		return rc;
 	db_in_int(&q, max);
 	db_in_int(&q, offset);
-	if ((rc = db_exec(&q)) < 0) {
-		db_q_end(&q);
-		return rc;
-	}
 	bind_user(&q, &u);
-	while (n < max && (rc = db_fetch(&q)) > 0)
-		rows[n++] = u;
-	db_q_end(&q);
-	return rc < 0 ? rc : n;
+	return db_collect(&q, &u, rows, sizeof(u), max);
 }
 
 long long
@@ -196,11 +157,8 @@ users_count(struct arena *a)
 
 	if ((rc = db_q_start(&q, a, &users_set, US_COUNT)) < 0)
 		return rc;
-	if ((rc = db_exec(&q)) > 0) {
-		db_out_int(&q, &n);
-		rc = db_fetch(&q);
-	}
-	db_q_end(&q);
+	db_out_int(&q, &n);
+	rc = db_one(&q);
 	return rc < 0 ? rc : n;
 }
 
@@ -218,13 +176,9 @@ login_failures_count(struct arena *a, const char *login, const char *addr,
 	db_in_int(&q, since);
 	db_in_str(&q, addr);
 	db_in_int(&q, since);
-	if ((rc = db_exec(&q)) > 0) {
-		db_out_int(&q, by_login);
-		db_out_int(&q, by_addr);
-		rc = db_fetch(&q);
-	}
-	db_q_end(&q);
-	return rc;
+	db_out_int(&q, by_login);
+	db_out_int(&q, by_addr);
+	return db_one(&q);
 }
 
 int
@@ -238,7 +192,7 @@ login_failures_add(struct arena *a, const char *login, const char *addr, long lo
 	db_in_str(&q, login);
 	db_in_str(&q, addr);
 	db_in_int(&q, when);
-	return (int)exec_write(&q);
+	return (int)db_write(&q);
 }
 
 int
@@ -250,7 +204,7 @@ login_failures_clear(struct arena *a, const char *login)
 	if ((rc = db_q_start(&q, a, &users_set, LF_CLEAR)) < 0)
 		return rc;
 	db_in_str(&q, login);
-	return (int)exec_write(&q) < 0 ? -1 : 1;
+	return (int)db_write(&q) < 0 ? -1 : 1;
 }
 
 int
@@ -262,5 +216,5 @@ login_failures_purge(struct arena *a, long long before)
 	if ((rc = db_q_start(&q, a, &users_set, LF_PURGE)) < 0)
 		return rc;
 	db_in_int(&q, before);
-	return (int)exec_write(&q) < 0 ? -1 : 1;
+	return (int)db_write(&q) < 0 ? -1 : 1;
 }

@@ -4,7 +4,7 @@
  *
  * clang-14 -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
  *     -Iapp -Iapp/core tests/fuzz/fuzz_csv.c app/rules/csv.c \
- *     app/core/parse.c app/core/arena.c -o /tmp/fuzz_csv && \
+ *     app/core/parse.c app/rules/utf8.c app/core/arena.c -o /tmp/fuzz_csv && \
  *     /tmp/fuzz_csv -max_total_time=60 /tmp/csv_corpus tests/fuzz/corpus/csv
  */
 #include <stdint.h>

@@ -3,7 +3,7 @@
  * against the promises in parse.h (key rule, UTF-8, NUL termination).
  *
  * clang-14 -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
- *     -Iapp/core tests/fuzz/fuzz_parse.c app/core/parse.c app/core/arena.c \
+ *     -Iapp -Iapp/core tests/fuzz/fuzz_parse.c app/core/parse.c app/rules/utf8.c app/core/arena.c \
  *     -o /tmp/fuzz_parse && /tmp/fuzz_parse -max_total_time=60 /tmp/corpus
  */
 #include <stdint.h>
