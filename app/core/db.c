@@ -94,6 +94,7 @@ db_connect(void)
 	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
 	mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &rw_timeout);
 	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &rw_timeout);
+	/* Explicitly off: see SECURITY.md §4 and db_exec() for what we do instead. */
 	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(conn, MYSQL_INIT_COMMAND, init_sql);

@@ -177,7 +177,7 @@ run() {
 
   Credit portal: http://127.0.0.1:$PORT/
 
-  Demo logins (password for all: see below)
+  Demo logins (login, role, password)
 $(sed -n 's/^login: /    /p' "$VAR/demo-logins.txt")
 
   Logs: $VAR/log/   Stop: Ctrl-C
