@@ -41,6 +41,10 @@ const struct route app_routes[] = {
 	{ HTTP_GET,  "/verify",      verify_get,      ANY,   0, &verify_form },
 	{ HTTP_GET,  "/me/commitments/new", commitment_new_get, ENTERPRISE, 0, NULL },
 	{ HTTP_POST, "/me/commitments",     commitment_post,    ENTERPRISE, 1, &commitment_form },
+	{ HTTP_GET,  "/admin/calendar",         admin_calendar_get,         ADMIN, 0, &calendar_query_form },
+	{ HTTP_POST, "/admin/calendar/days",    admin_calendar_day_post,    ADMIN, 1, &calendar_day_form },
+	{ HTTP_POST, "/admin/calendar/days/{id}/remove", admin_calendar_day_remove, ADMIN, 1, &calendar_remove_form },
+	{ HTTP_POST, "/admin/calendar/import",  admin_calendar_import_post, ADMIN, 1, &calendar_import_form },
 	{ HTTP_GET,  "/admin/users", admin_users_get, ADMIN, 0, &admin_users_form },
 };
 const size_t app_nroutes = sizeof(app_routes) / sizeof(app_routes[0]);

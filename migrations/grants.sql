@@ -19,3 +19,7 @@ GRANT SELECT, INSERT, UPDATE ON @DB@.authorizations TO @APP@;
 GRANT SELECT, INSERT, DELETE ON @DB@.subject_grams TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.gram_counts TO @APP@;
 GRANT SELECT, INSERT ON @DB@.reports TO @APP@;
+-- The working-day calendar (0003): admin edits days; DELETE reverts a day to
+-- the weekday/weekend default and replaces a year on import.
+GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.calendar_days TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.calendar_years TO @APP@;

@@ -19,6 +19,7 @@
       <?cs if:User.role == "enterprise" ?><a href="/report"<?cs if:Page.nav == "report" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.report ?></a><?cs /if ?>
       <?cs if:User.role == "staff" || User.role == "admin" ?><a href="/staff"<?cs if:Page.nav == "staff" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.staff ?></a><?cs /if ?>
       <?cs if:User.role == "admin" ?><a href="/admin/users"<?cs if:Page.nav == "admin" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.admin ?></a><?cs /if ?>
+      <?cs if:User.role == "admin" ?><a href="/admin/calendar"<?cs if:Page.nav == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.calendar ?></a><?cs /if ?>
       <?cs /if ?>
     </nav>
     <div class="tools">

@@ -53,7 +53,7 @@
 
 <section aria-labelledby="records-h" id="records">
 <h2 id="records-h"><?cs var:Lang.Entity.records ?></h2>
-<p class="hint"><?cs var:Lang.Entity.window_before ?><?cs var:Profile.window_years ?><?cs var:Lang.Entity.window_after ?><?cs if:Profile.scope == "public" ?> <?cs var:Lang.Entity.scope_public ?><?cs elif:Profile.scope == "authorized" ?> <?cs var:Lang.Entity.scope_authorized ?><?cs /if ?></p>
+<p class="hint"><?cs var:Lang.Entity.window_before ?> <?cs var:Profile.window_years ?> <?cs var:Lang.Entity.window_after ?><?cs if:Profile.scope == "public" ?> <?cs var:Lang.Entity.scope_public ?><?cs elif:Profile.scope == "authorized" ?> <?cs var:Lang.Entity.scope_authorized ?><?cs /if ?></p>
 <?cs if:Profile.n_records > 0 ?>
 <table class="data">
   <thead><tr>

@@ -1,7 +1,7 @@
 <?cs include:"_layout.cs" ?><?cs call:page_start() ?>
 <section class="narrow">
 <h1><?cs var:Lang.Login.heading ?></h1>
-<?cs if:Page.error ?><p class="alert" role="alert" id="login-error"><?cs var:Page.error ?><?cs if:Page.retry_minutes ?> <?cs var:Lang.Login.retry_before ?><?cs var:Page.retry_minutes ?><?cs var:Lang.Login.retry_after ?><?cs /if ?></p><?cs /if ?>
+<?cs if:Page.error ?><p class="alert" role="alert" id="login-error"><?cs var:Page.error ?><?cs if:Page.retry_minutes ?> <?cs var:Lang.Login.retry_before ?> <?cs var:Page.retry_minutes ?> <?cs var:Lang.Login.retry_after ?><?cs /if ?></p><?cs /if ?>
 <form method="post" action="/login" class="stack" id="login-form">
   <input type="hidden" name="csrf" value="<?cs var:Page.csrf ?>">
   <?cs if:Form.next.value ?><input type="hidden" name="next" value="<?cs var:Form.next.value ?>"><?cs /if ?>

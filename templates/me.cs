@@ -13,5 +13,5 @@
   <li><a href="/report" id="my-report"><?cs var:Lang.Me.my_report ?></a></li>
 </ul>
 <?cs /if ?>
-<p class="hint"><?cs var:Lang.Me.session_before ?><?cs var:Me.idle_minutes ?><?cs var:Lang.Me.session_middle ?><?cs var:Me.absolute_hours ?><?cs var:Lang.Me.session_after ?></p>
+<p class="hint"><?cs var:Lang.Me.session_before ?> <?cs var:Me.idle_minutes ?> <?cs var:Lang.Me.session_middle ?> <?cs var:Me.absolute_hours ?> <?cs var:Lang.Me.session_after ?></p>
 <?cs call:page_end() ?>

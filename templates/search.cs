@@ -3,7 +3,7 @@
 <?cs include:"_search_form.cs" ?>
 <?cs if:Form.q.error ?><p class="alert" role="alert"><?cs var:Form.q.error ?></p><?cs /if ?>
 <?cs if:Search.q ?>
-<p id="search-summary"><?cs var:Lang.Search.found_before ?><?cs var:Search.total ?><?cs if:Search.more ?>+<?cs /if ?><?cs var:Lang.Search.found_after ?></p>
+<p id="search-summary"><?cs var:Lang.Search.found_before ?> <?cs var:Search.total ?><?cs if:Search.more ?>+<?cs /if ?> <?cs var:Lang.Search.found_after ?></p>
 <?cs if:Search.shown > 0 ?>
 <table class="data" id="results">
   <thead><tr>

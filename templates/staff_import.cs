@@ -1,9 +1,9 @@
 <?cs include:"_layout.cs" ?><?cs include:"_field.cs" ?><?cs call:page_start() ?>
 <h1><?cs var:Lang.Import.heading ?></h1>
-<?cs if:Import.done ?><p class="ok" role="status" id="import-done"><?cs var:Lang.Import.done_before ?><?cs var:Import.done ?><?cs var:Lang.Import.done_after ?>（<?cs var:Import.encoding ?>）</p><?cs /if ?>
+<?cs if:Import.done ?><p class="ok" role="status" id="import-done"><?cs var:Lang.Import.done_before ?> <?cs var:Import.done ?> <?cs var:Lang.Import.done_after ?>（<?cs var:Import.encoding ?>）</p><?cs /if ?>
 <?cs if:Import.nerrors ?>
 <div class="alert" role="alert" id="import-errors">
-  <p><?cs var:Lang.Import.failed_before ?><?cs var:Import.nerrors ?><?cs var:Lang.Import.failed_after ?></p>
+  <p><?cs var:Lang.Import.failed_before ?> <?cs var:Import.nerrors ?> <?cs var:Lang.Import.failed_after ?></p>
   <table class="data">
     <thead><tr><th scope="col"><?cs var:Lang.Import.line ?></th><th scope="col"><?cs var:Lang.Import.column ?></th><th scope="col"><?cs var:Lang.Import.reason ?></th></tr></thead>
     <tbody>

@@ -6,7 +6,7 @@
   <p><?cs var:Lang.Entity.uscc ?>：<span class="mono"><?cs var:Form.uscc.value ?></span></p>
   <?cs else ?>
   <?cs call:text_field("uscc", Lang.Entity.uscc, 40, 1) ?>
-  <?cs if:Form.uscc.pos ?><p class="hint"><?cs var:Lang.Staff.uscc_pos_before ?><?cs var:Form.uscc.pos ?><?cs var:Lang.Staff.uscc_pos_after ?></p><?cs /if ?>
+  <?cs if:Form.uscc.pos ?><p class="hint"><?cs var:Lang.Staff.uscc_pos_before ?> <?cs var:Form.uscc.pos ?> <?cs var:Lang.Staff.uscc_pos_after ?></p><?cs /if ?>
   <?cs if:Form.uscc.want ?><p class="hint"><?cs var:Lang.Staff.uscc_want ?><span class="mono"><?cs var:Form.uscc.want ?></span></p>
   <label class="check"><input type="checkbox" name="override" value="1"> <?cs var:Lang.Staff.override ?></label>
   <?cs /if ?>

@@ -55,6 +55,14 @@ int report_get(struct req *);
 int report_pdf_get(struct req *);
 int verify_get(struct req *);
 
+/* calendar.c */
+extern const struct form calendar_query_form, calendar_day_form, calendar_remove_form;
+extern const struct form calendar_import_form;
+int admin_calendar_get(struct req *);
+int admin_calendar_day_post(struct req *);
+int admin_calendar_day_remove(struct req *);
+int admin_calendar_import_post(struct req *);
+
 /* admin.c */
 extern const struct form admin_users_form;
 int admin_users_get(struct req *);

@@ -195,7 +195,7 @@ build(struct builder *b, const struct subject *s, const char *serial, const char
 		    views[i].actor_name ? views[i].actor_name : L(b, "Entity.anonymous"), views[i].n);
 	}
 	add(b, PDF_RULE, "");
-	addf(b, PDF_SMALL, "%s%d%s", L(b, "Entity.window_before"), cfg.window_years,
+	addf(b, PDF_SMALL, "%s %d %s", L(b, "Entity.window_before"), cfg.window_years,
 	    L(b, "Entity.window_after"));
 	return 1;
 }

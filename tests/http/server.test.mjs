@@ -1,0 +1,66 @@
+// server.test.mjs — the prefork master under load: SIGHUP replaces the
+// workers without a failed request, a worker killed mid-load is replaced
+// (nginx retries the idempotent request it held), and SIGTERM drains and
+// exits cleanly; the stack is restarted afterwards. Loads are bounded in
+// requests and go to loopback only.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { BASE_URL, TEST_VAR, Client, stack, sleep, waitFor } from './lib.mjs';
+
+const masterPid = () => Number(readFileSync(`${TEST_VAR}/run/app.pid`, 'utf8').trim());
+const workers = (pid) => execFileSync('ps', ['--ppid', String(pid), '-o', 'pid='], { encoding: 'utf8' })
+	.split('\n').map((s) => Number(s.trim())).filter(Boolean);
+
+/* n GETs of path, `conc` at a time; returns the status counts. */
+async function load(path, n, conc, during) {
+	const counts = {};
+	let next = 0;
+	const one = async () => {
+		while (next < n) {
+			const i = next++;
+			if (i === Math.floor(n / 3) && during) during();
+			const r = await fetch(BASE_URL + path);
+			await r.arrayBuffer();
+			counts[r.status] = (counts[r.status] || 0) + 1;
+		}
+	};
+	await Promise.all(Array.from({ length: conc }, one));
+	return counts;
+}
+
+test('SIGHUP replaces every worker and no request fails', async () => {
+	const pid = masterPid();
+	const before = workers(pid);
+	const counts = await load('/', 600, 8, () => process.kill(pid, 'SIGHUP'));
+	assert.deepEqual(Object.keys(counts), ['200'], JSON.stringify(counts));
+	await waitFor(() => workers(pid).length === before.length && workers(pid).every((w) => !before.includes(w)));
+});
+
+test('a worker killed under load is replaced and no request fails', async () => {
+	const pid = masterPid();
+	const before = workers(pid);
+	const counts = await load('/entity/91320506AY4CL12THL', 300, 6, () => process.kill(before[0], 'SIGKILL'));
+	assert.deepEqual(Object.keys(counts), ['200'], JSON.stringify(counts));
+	await waitFor(() => workers(pid).length === before.length && !workers(pid).includes(before[0]));
+	const log = readFileSync(`${TEST_VAR}/log/app.log`, 'utf8');
+	assert.match(log, new RegExp(`worker ${before[0]} died \\(signal 9\\), restarting`));
+});
+
+test('SIGTERM finishes in-flight requests and exits; a restart serves again', async () => {
+	const pid = masterPid();
+	const c = new Client();
+	// A login holds a worker for an Argon2id hash: it must complete.
+	const inflight = c.loginPost('enterprise');
+	await sleep(20);
+	process.kill(pid, 'SIGTERM');
+	const r = await inflight;
+	assert.equal(r.status, 303, 'the request in progress was answered');
+	await waitFor(() => { try { process.kill(pid, 0); return false; } catch { return true; } }, { timeout: 25_000 });
+	const down = await fetch(BASE_URL + '/');
+	assert.ok([502, 503].includes(down.status), 'nginx answers for the app while it is down');
+	assert.match(await down.text(), /服务暂时不可用/, 'with the friendly page');
+	stack('app-start');
+	await waitFor(async () => (await fetch(BASE_URL + '/')).status === 200);
+});
