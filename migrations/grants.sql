@@ -23,3 +23,16 @@ GRANT SELECT, INSERT ON @DB@.reports TO @APP@;
 -- the weekday/weekend default and replaces a year on import.
 GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.calendar_days TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.calendar_years TO @APP@;
+-- Association ratings (0005): ratings are superseded, never deleted; levels
+-- without ratings may be deleted from a scale.
+GRANT SELECT, INSERT, UPDATE ON @DB@.association_members TO @APP@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.rating_levels TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.ratings TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.rating_serials TO @APP@;
+-- Credit repair, objections, uploads (0004): requests move through statuses
+-- (UPDATE), never disappear; files and the timeline are append-only.
+GRANT SELECT, INSERT ON @DB@.uploads TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.repair_applications TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.objections TO @APP@;
+GRANT SELECT, INSERT ON @DB@.request_files TO @APP@;
+GRANT SELECT, INSERT ON @DB@.request_events TO @APP@;

@@ -17,7 +17,10 @@
       <?cs if:User.login ?>
       <a href="/me"<?cs if:Page.nav == "me" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.me ?></a>
       <?cs if:User.role == "enterprise" ?><a href="/report"<?cs if:Page.nav == "report" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.report ?></a><?cs /if ?>
+      <?cs if:User.role == "association" ?><a href="/assoc"<?cs if:Page.nav == "assoc" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.assoc ?></a><?cs /if ?>
       <?cs if:User.role == "staff" || User.role == "admin" ?><a href="/staff"<?cs if:Page.nav == "staff" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.staff ?></a><?cs /if ?>
+      <?cs if:User.role == "enterprise" ?><a href="/me/requests"<?cs if:Page.nav == "requests" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.requests ?></a><?cs /if ?>
+      <?cs if:User.role == "staff" || User.role == "admin" ?><a href="/staff/repairs"<?cs if:Page.nav == "repairs" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.repairs ?></a> <a href="/staff/objections"<?cs if:Page.nav == "objections" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.objections ?></a><?cs /if ?>
       <?cs if:User.role == "admin" ?><a href="/admin/users"<?cs if:Page.nav == "admin" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.admin ?></a><?cs /if ?>
       <?cs if:User.role == "admin" ?><a href="/admin/calendar"<?cs if:Page.nav == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.calendar ?></a><?cs /if ?>
       <?cs /if ?>

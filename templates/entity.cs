@@ -1,4 +1,4 @@
-<?cs include:"_layout.cs" ?><?cs call:page_start() ?>
+<?cs include:"_layout.cs" ?><?cs include:"_rating.cs" ?><?cs call:page_start() ?>
 <article class="profile" id="profile" data-scope="<?cs var:Profile.scope ?>">
 <h1><?cs var:Subject.name ?></h1>
 <p class="mono" id="uscc"><?cs var:Lang.Entity.uscc ?>：<?cs var:Subject.uscc ?></p>
@@ -67,12 +67,12 @@
   <tbody>
   <?cs each:x = Records ?>
   <tr id="record-<?cs var:x.id ?>" class="record<?cs if:x.status == "repaired" ?> repaired<?cs /if ?>">
-    <td><?cs var:x.item ?><?cs if:x.non_public ?> <span class="tag"><?cs var:Lang.Entity.non_public ?></span><?cs /if ?><?cs if:x.status == "repaired" ?> <span class="tag"><?cs var:Lang.Entity.repaired ?></span><?cs /if ?></td>
+    <td><?cs var:x.item ?><?cs if:x.non_public ?> <span class="tag"><?cs var:Lang.Entity.non_public ?></span><?cs /if ?><?cs if:x.status == "repaired" ?> <span class="tag"><?cs var:Lang.Entity.repaired ?></span><?cs /if ?><?cs if:x.objection ?> <span class="tag objection-flag"><?cs var:Lang.Entity.under_objection ?></span><?cs /if ?></td>
     <td><?cs var:x.agency ?></td>
     <td class="mono"><?cs var:x.doc_no ?></td>
     <td><?cs var:x.decided_on ?></td>
     <td><?cs if:x.ended_on ?><?cs var:x.ended_on ?><?cs else ?><?cs var:Lang.Entity.not_ended ?><?cs /if ?></td>
-    <td><?cs var:x.summary ?><?cs if:Profile.scope == "staff" ?> <a class="no-print" href="/staff/records/<?cs var:x.id ?>/edit"><?cs var:Lang.Staff.record.edit ?></a><?cs /if ?></td>
+    <td><?cs var:x.summary ?><?cs if:Profile.scope == "staff" ?> <a class="no-print" href="/staff/records/<?cs var:x.id ?>/edit"><?cs var:Lang.Staff.record.edit ?></a> <a class="no-print revoke-link" href="/staff/records/<?cs var:x.id ?>/revoke"><?cs var:Lang.Revoke.link ?></a><?cs elif:Profile.scope == "self" ?><span class="no-print self-actions"><?cs if:x.status == "active" ?> <a class="repair-link" href="/me/repairs/new?record=<?cs var:x.id ?>"><?cs var:Lang.Repair.apply ?></a><?cs /if ?> <a class="objection-link" href="/me/objections/new?record=<?cs var:x.id ?>"><?cs var:Lang.Objection.apply ?></a></span><?cs /if ?></td>
   </tr>
   <?cs /each ?>
   </tbody>
@@ -92,6 +92,21 @@
 </ul>
 </section>
 <?cs /if ?>
+
+<section aria-labelledby="ratings-h" id="ratings">
+<h2 id="ratings-h"><?cs var:Lang.Entity.ratings ?></h2>
+<?cs if:Ratings.0.id ?>
+<table class="data" id="ratings-current"><?cs call:rating_head(1) ?><tbody>
+<?cs each:x = Ratings ?><?cs call:rating_row(x, 1) ?><?cs /each ?>
+</tbody></table>
+<?cs else ?><p id="no-ratings"><?cs var:Lang.Entity.ratings_none ?></p><?cs /if ?>
+<?cs if:Profile.scope == "self" && RatingHistory.0.id ?>
+<h3><?cs var:Lang.Entity.ratings_history ?></h3>
+<table class="data" id="ratings-history"><?cs call:rating_head(1) ?><tbody>
+<?cs each:x = RatingHistory ?><?cs call:rating_row(x, 1) ?><?cs /each ?>
+</tbody></table>
+<?cs /if ?>
+</section>
 
 <?cs if:Commitments.0.title ?>
 <section aria-labelledby="com-h" id="commitments">

@@ -17,6 +17,30 @@ static char           db_password[256];
 static struct db_set *sets;           /* every set ever used, for a reconnect */
 static unsigned long  queries;
 static int            in_tx;
+static void         (*tx_end_hook)(int committed);
+
+void
+db_on_tx_end(void (*fn)(int committed))
+{
+	tx_end_hook = fn;
+}
+
+int
+db_in_tx(void)
+{
+	return in_tx;
+}
+
+/* Ends the transaction state and tells the hook how it ended. */
+static void
+tx_done(int committed)
+{
+	int was = in_tx;
+
+	in_tx = 0;
+	if (was && tx_end_hook != NULL)
+		tx_end_hook(committed);
+}
 static struct timespec last_try;
 
 static const char init_sql[] =
@@ -69,7 +93,7 @@ db_close(void)
 	if (conn != NULL)
 		mysql_close(conn);
 	conn = NULL;
-	in_tx = 0;
+	tx_done(0);
 }
 
 int
@@ -440,7 +464,7 @@ db_commit(void)
 		db_close();
 		return is_gone(e) ? DB_GONE : DB_ERR;
 	}
-	in_tx = 0;
+	tx_done(1);
 	if (mysql_autocommit(conn, 1) != 0) {
 		db_close();
 		return 1; /* the commit itself was acknowledged */
@@ -451,13 +475,9 @@ db_commit(void)
 void
 db_rollback(void)
 {
-	if (conn == NULL) {
-		in_tx = 0;
-		return;
-	}
-	if (mysql_rollback(conn) != 0 || mysql_autocommit(conn, 1) != 0)
+	if (conn != NULL && (mysql_rollback(conn) != 0 || mysql_autocommit(conn, 1) != 0))
 		db_close();
-	in_tx = 0;
+	tx_done(0);
 }
 
 int

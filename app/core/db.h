@@ -88,5 +88,9 @@ long long db_insert(struct db_q *);
 int  db_begin(void);
 int  db_commit(void);
 void db_rollback(void);
+int  db_in_tx(void);
+/* One hook told when a transaction ends (1 committed, 0 rolled back or the
+ * connection lost): the audit log uses it to keep its chain exact. */
+void db_on_tx_end(void (*fn)(int committed));
 
 #endif

@@ -170,6 +170,7 @@ set_records(struct req *r, const struct record *rec, int n)
 		SETR("summary", x->summary);
 		SETR("status", x->status);
 		SETR("non_public", x->is_public ? NULL : "1");
+		SETR("objection", x->objection_flag ? "1" : NULL);
 #undef SETR
 	}
 	view_set_int(r, "Profile.n_records", dis);
@@ -234,6 +235,11 @@ entity_get(struct req *r)
 		SETS("included_on", ser[i].included_on);
 #undef SETS
 	}
+	/* Association ratings (Art. 27): the current ones are public market
+	 * information; the whole history is the enterprise's own. */
+	if ((rc = assoc_profile_ratings(r, s.id,
+	    r->user.role == ROLE_ENTERPRISE && r->user.subject_id == s.id)) < 0)
+		return req_dberr(r, rc);
 	if ((n = commitments_for_subject(&r->arena, s.id, com, PROFILE_MAX_COMMITMENTS)) < 0)
 		return req_dberr(r, n);
 	for (i = 0; i < n; i++) {

@@ -63,6 +63,52 @@ int admin_calendar_day_post(struct req *);
 int admin_calendar_day_remove(struct req *);
 int admin_calendar_import_post(struct req *);
 
+/* assoc.c — industry associations, members, scales, ratings (Art. 27) */
+extern const struct form assoc_reg_form, member_form, preset_form, level_form;
+extern const struct form rating_form, rating_import_form, cert_form;
+int staff_assoc_get(struct req *);
+int staff_assoc_create(struct req *);
+int assoc_home_get(struct req *);
+int assoc_member_create(struct req *);
+int assoc_member_get(struct req *);
+int assoc_rating_get(struct req *);
+int assoc_rating_create(struct req *);
+int assoc_scale_get(struct req *);
+int assoc_scale_preset(struct req *);
+int assoc_level_create(struct req *);
+int assoc_level_remove(struct req *);
+int assoc_import_get(struct req *);
+int assoc_import_post(struct req *);
+int cert_get(struct req *);
+/* Fills Ratings (current, public) and, for the subject itself, RatingHistory
+ * on the profile. > 0 or a DB error. */
+int assoc_profile_ratings(struct req *, long long subject_id, int self);
+
+/* repair.c, objection.c (credit repair, objections, revocation, proofs) */
+extern const struct form repair_query_form, repair_form, repair_queue_form, repair_decide_form;
+extern const struct form revoke_form;
+int repair_new_get(struct req *);
+int repair_post(struct req *);
+int repair_withdraw_post(struct req *);
+int requests_me_get(struct req *);
+int staff_repairs_get(struct req *);
+int staff_repair_get(struct req *);
+int staff_repair_review(struct req *);
+int staff_repair_decide(struct req *);
+int file_get(struct req *);
+int staff_revoke_get(struct req *);
+int staff_revoke_post(struct req *);
+extern const struct form objection_query_form, objection_form, objection_queue_form;
+extern const struct form objection_forward_form, objection_decide_form;
+int objection_new_get(struct req *);
+int objection_post(struct req *);
+int objection_remind_post(struct req *);
+int staff_objections_get(struct req *);
+int staff_objection_get(struct req *);
+int staff_objection_mark(struct req *);
+int staff_objection_forward(struct req *);
+int staff_objection_decide(struct req *);
+
 /* admin.c */
 extern const struct form admin_users_form;
 int admin_users_get(struct req *);

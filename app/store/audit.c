@@ -36,6 +36,12 @@ DB_SET(audit_set, audit_sql, AU_MAX);
 static char          chain[24];
 static unsigned long long chain_seq;
 static unsigned char chain_prev[32];
+/* Where the chain stood when the current transaction appended its first
+ * row: a rollback takes the chain back there. */
+static int           tx_marked;
+static char          tx_chain[24];
+static unsigned long long tx_seq;
+static unsigned char tx_prev[32];
 
 static void
 put64(unsigned char *p, unsigned long long v)
@@ -100,9 +106,28 @@ row_hash(unsigned char out[32], const unsigned char prev[32], const char *ch,
 	crypto_generichash_final(&st, out, 32);
 }
 
+/* A rolled-back transaction took its audit rows with it: log the chain
+ * head as it stands in the table (so the verifier does not mistake it for
+ * truncation) and continue on a fresh chain. */
+static void
+audit_tx_end(int committed)
+{
+	char hexh[65];
+
+	if (!tx_marked)
+		return;
+	tx_marked = 0;
+	if (committed)
+		return;
+	sodium_bin2hex(hexh, sizeof(hexh), tx_prev, 32);
+	log_msg(LL_INFO, "audit chain=%s seq=%llu head=%s (rolled back)", tx_chain, tx_seq, hexh);
+	chain[0] = '\0';
+}
+
 int
 audit_append(struct arena *a, const struct audit_event *e)
 {
+	static int hooked;
 	unsigned char h[32];
 	char hexh[65];
 	long long at = (long long)time(NULL);
@@ -110,8 +135,18 @@ audit_append(struct arena *a, const struct audit_event *e)
 	struct db_q q;
 	int rc;
 
+	if (!hooked) {
+		db_on_tx_end(audit_tx_end);
+		hooked = 1;
+	}
 	if (chain[0] == '\0')
 		chain_start();
+	if (db_in_tx() && !tx_marked) {
+		tx_marked = 1;
+		memcpy(tx_chain, chain, sizeof(tx_chain));
+		tx_seq = chain_seq;
+		memcpy(tx_prev, chain_prev, 32);
+	}
 	row_hash(h, chain_prev, chain, chain_seq + 1, at, e->actor_id, e->actor_role,
 	    e->subject_id, e->action, detail, addr);
 	if ((rc = db_q_start(&q, a, &audit_set, AU_INSERT)) < 0) {

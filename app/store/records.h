@@ -31,6 +31,7 @@ struct record {
 	char     *summary;
 	long long is_public;
 	char     *status;         /* active | repaired */
+	long long objection_flag; /* 1 = under objection (异议标注, migration 0004) */
 };
 
 struct serious_entry {

@@ -45,3 +45,43 @@ INSERT INTO serious_list (subject_id, agency, doc_no, reason, removal_conditions
 INSERT INTO commitments (subject_id, kind, title, body, published_on, created_at) VALUES
  (1, 'commitment', '环境信用承诺书', '本企业承诺严格遵守环境保护法律法规，按证排污，如实公开环境信息，接受社会监督。如有违反，愿意承担相应法律责任并接受失信惩戒。', CURDATE() - INTERVAL 30 DAY, UNIX_TIMESTAMP()),
  (5, 'declaration', '关于企业信息的声明', '本企业登记地址已于2025年迁至苏州工业园区星湖街328号，特此声明。', CURDATE() - INTERVAL 60 DAY, UNIX_TIMESTAMP());
+
+-- Association ratings (0005): 苏州市机械工业协会 (association 1) uses the
+-- national pilot's nine-level scale, has four members and rates three of
+-- them; subject 5's rating expires within 30 days, subject 3 has a
+-- superseded rating in its history. Certificate numbers follow README
+-- "Association ratings" (year, 001, grade code, serial).
+INSERT INTO rating_levels (association_id, rank_no, code, grade_code, description, created_at) VALUES
+ (1, 1, 'AAA', '111', '信用很好', UNIX_TIMESTAMP()), (1, 2, 'AA', '011', '信用好', UNIX_TIMESTAMP()),
+ (1, 3, 'A', '001', '信用较好', UNIX_TIMESTAMP()), (1, 4, 'BBB', '222', '信用一般', UNIX_TIMESTAMP()),
+ (1, 5, 'BB', '022', '信用欠佳', UNIX_TIMESTAMP()), (1, 6, 'B', '002', '信用较差', UNIX_TIMESTAMP()),
+ (1, 7, 'CCC', '333', '信用很差', UNIX_TIMESTAMP()), (1, 8, 'CC', '033', '信用极差', UNIX_TIMESTAMP()),
+ (1, 9, 'C', '003', '没有信用', UNIX_TIMESTAMP());
+
+INSERT INTO association_members (id, association_id, subject_id, joined_on, member_level, created_at) VALUES
+ (1, 1, 1, '2012-05-10', '理事单位', UNIX_TIMESTAMP()),
+ (2, 1, 3, '2015-03-01', '会员', UNIX_TIMESTAMP()),
+ (3, 1, 5, '2011-09-20', '副会长单位', UNIX_TIMESTAMP()),
+ (4, 1, 6, '2018-06-15', '会员', UNIX_TIMESTAMP());
+
+INSERT INTO ratings (id, association_id, member_id, subject_id, level_id, valid_from, valid_to, cert_no, basis, measures, status, created_at, superseded_by, superseded_at, supersede_reason)
+SELECT x.id, 1, x.member_id, x.subject_id, l.id, x.vf, x.vt,
+       CONCAT(DATE_FORMAT(x.vf, '%Y'), '001', l.grade_code, LPAD(x.serial, 5, '0')),
+       x.basis, x.measures, x.status, UNIX_TIMESTAMP(), x.sup_by,
+       IF(x.sup_by IS NULL, NULL, UNIX_TIMESTAMP()), x.reason
+FROM (
+  SELECT 1 AS id, 1 AS member_id, 1 AS subject_id, 'AA' AS code, CURDATE() - INTERVAL 400 DAY AS vf,
+         CURDATE() - INTERVAL 400 DAY + INTERVAL 3 YEAR - INTERVAL 1 DAY AS vt, 1 AS serial,
+         '2024年度会员信用评价（财务、合同履约、质量管理）' AS basis, 'recommend' AS measures,
+         'current' AS status, NULL AS sup_by, NULL AS reason
+  UNION ALL SELECT 2, 3, 5, 'AAA', CURDATE() - INTERVAL 3 YEAR + INTERVAL 21 DAY, CURDATE() + INTERVAL 20 DAY, 2,
+         '2023年度会员信用评价', 'recommend,promote', 'current', NULL, NULL
+  UNION ALL SELECT 3, 2, 3, 'BBB', CURDATE() - INTERVAL 700 DAY, CURDATE() - INTERVAL 700 DAY + INTERVAL 3 YEAR - INTERVAL 1 DAY, 3,
+         '2023年度会员信用评价', '', 'superseded', 4, '未按规定公示年度报告，经协会信用评价委员会复核降级'
+  UNION ALL SELECT 4, 2, 3, 'B', CURDATE() - INTERVAL 150 DAY, CURDATE() - INTERVAL 150 DAY + INTERVAL 3 YEAR - INTERVAL 1 DAY, 4,
+         '经营异常名录列入后复评', 'warning', 'current', NULL, NULL
+) x JOIN rating_levels l ON l.association_id = 1 AND l.code = x.code;
+
+INSERT INTO rating_serials (association_id, year, last_serial)
+SELECT association_id, LEFT(cert_no, 4), MAX(CAST(RIGHT(cert_no, 5) AS UNSIGNED))
+FROM ratings GROUP BY association_id, LEFT(cert_no, 4);

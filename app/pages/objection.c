@@ -1,0 +1,368 @@
+/* objection.c — objections (异议, Art. 36): the subject objects to one of its
+ * records; staff mark it (异议标注, shown to everyone) within 1 working day,
+ * then decide within 5, or forward it to the providing agency within 2 and
+ * enter the agency's decision within 5 working days of forwarding. The
+ * applicant may send a reminder (催办) once a deadline has passed. */
+#include "pages/pages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/view.h"
+#include "pages/reqview.h"
+#include "rules/requests.h"
+#include "rules/window.h"
+#include "store/calendar.h"
+#include "store/requests.h"
+
+#define LIST_MAX 100
+
+static const char *const obj_statuses[] = { "submitted", "marked", "forwarded", "decided", NULL };
+static const char *const due_choices[] = { "overdue", "week", NULL };
+static const char *const decisions[] = { "correct", "do_not_correct", NULL };
+
+enum { ON_RECORD };
+static const struct field objection_query_fields[] = {
+	[ON_RECORD] = { "record", FT_INT, 0, 1, 9007199254740991LL, NULL },
+};
+const struct form objection_query_form = { objection_query_fields, 1 };
+
+enum { OF_RECORD, OF_STATEMENT, OF_DOCUMENT, OF_N };
+static const struct field objection_fields[OF_N] = {
+	[OF_RECORD]    = { "record", FT_INT, FF_REQUIRED, 1, 9007199254740991LL, NULL },
+	[OF_STATEMENT] = { "statement", FT_MULTILINE, FF_REQUIRED | FF_TRIM, 2, 2000, NULL },
+	[OF_DOCUMENT]  = { "document", FT_FILE, FF_MULTI, 0, 0, NULL },
+};
+const struct form objection_form = { objection_fields, OF_N };
+
+static const struct upspec objection_files[] = {
+	{ "document", "document", OF_DOCUMENT, 0 },
+};
+
+enum { QF_STATUS, QF_DUE };
+static const struct field queue_fields[] = {
+	[QF_STATUS] = { "status", FT_ENUM, 0, 0, 0, obj_statuses },
+	[QF_DUE]    = { "due", FT_ENUM, 0, 0, 0, due_choices },
+};
+const struct form objection_queue_form = { queue_fields, 2 };
+
+enum { FF_AGENCY };
+static const struct field forward_fields[] = {
+	[FF_AGENCY] = { "agency", FT_TEXT, FF_REQUIRED | FF_TRIM, 2, 100, NULL },
+};
+const struct form objection_forward_form = { forward_fields, 1 };
+
+enum { DF_DECISION, DF_REASON };
+static const struct field decide_fields[] = {
+	[DF_DECISION] = { "decision", FT_ENUM, FF_REQUIRED, 0, 0, decisions },
+	[DF_REASON]   = { "reason", FT_MULTILINE, FF_REQUIRED | FF_TRIM, 2, 1000, NULL },
+};
+const struct form objection_decide_form = { decide_fields, 2 };
+
+static int
+objection_page(struct req *r, int status, long long record_id)
+{
+	struct record_facts f;
+	int rc;
+
+	view_set(r, "Page.title", view_str(r, "Objection.new_title"));
+	view_set(r, "Page.nav", "requests");
+	r->tmpl = "objection_new.cs";
+	r->no_store = 1;
+	form_to_hdf(r);
+	rc = request_record_facts(&r->arena, record_id, &f);
+	if (rc < 0)
+		return req_dberr(r, rc);
+	if (rc == 0 || f.subject_id != r->user.subject_id)
+		return req_error(r, 404, "Err.notfound");
+	view_set_int(r, "Record.id", f.id);
+	view_set(r, "Record.item", strcmp(r->lang, "en") == 0 ? f.item_en : f.item_zh);
+	view_set(r, "Record.doc_no", f.doc_no);
+	view_set(r, "Record.agency", f.agency);
+	view_set(r, "Record.decided_on", f.decided_on);
+	return r->status = status;
+}
+
+int
+objection_new_get(struct req *r)
+{
+	int rc;
+
+	if (r->form_invalid)
+		return req_error(r, 404, "Err.notfound");
+	if (r->f[ON_RECORD] != NULL)
+		return objection_page(r, 200, form_int(r, ON_RECORD));
+	/* No record named: the list of the enterprise's records to pick from. */
+	if ((rc = reqview_set_own_records(r)) < 0)
+		return req_dberr(r, rc);
+	view_set(r, "Page.title", view_str(r, "Objection.new_title"));
+	view_set(r, "Page.nav", "requests");
+	r->tmpl = "objection_new.cs";
+	r->no_store = 1;
+	return 200;
+}
+
+/* A deadline n working days after from; accumulates *assumed. */
+static int
+deadline(struct req *r, const char *from, int n, char out[11], int *assumed)
+{
+	int a = 0, rc = calendar_deadline(&r->arena, from, n, out, &a);
+
+	*assumed |= a;
+	return rc;
+}
+
+int
+objection_post(struct req *r)
+{
+	struct upfile files[REQ_MAX_FILES];
+	struct record_facts f;
+	struct objection_in in;
+	struct ymd t;
+	char today[11], mark[11], fwd[11], dec[11];
+	long long id;
+	int nf, rc, assumed = 0;
+
+	if (r->f[OF_RECORD] == NULL)
+		return req_error(r, 404, "Err.notfound");
+	rc = request_record_facts(&r->arena, form_int(r, OF_RECORD), &f);
+	if (rc < 0)
+		return req_dberr(r, rc);
+	if (rc == 0 || f.subject_id != r->user.subject_id)
+		return req_error(r, 403, "Repair.err.not_yours");
+	nf = reqview_take_files(r, objection_files, 1, files, REQ_MAX_FILES);
+	if (nf < 0)
+		return req_error(r, 500, "Err.internal");
+	if (r->form_invalid)
+		return objection_page(r, 422, f.id);
+	ymd_today(&t);
+	ymd_format(&t, today);
+	if ((rc = deadline(r, today, OBJECTION_MARK_WD, mark, &assumed)) <= 0 ||
+	    (rc = deadline(r, today, OBJECTION_FORWARD_WD, fwd, &assumed)) <= 0 ||
+	    (rc = deadline(r, today, OBJECTION_DECIDE_WD, dec, &assumed)) <= 0)
+		return rc < 0 ? req_dberr(r, rc) : req_error(r, 500, "Err.internal");
+	if (reqview_store_files(r, files, nf) != 0)
+		return req_error(r, 500, "Err.upload.io");
+	memset(&in, 0, sizeof(in));
+	in.record_id = f.id;
+	in.subject_id = f.subject_id;
+	in.applicant_id = r->user.id;
+	in.statement = r->f[OF_STATEMENT];
+	in.filed_on = today;
+	in.mark_due = mark;
+	in.forward_due = fwd;
+	in.decision_due = dec;
+	in.due_assumed = assumed;
+	if ((rc = db_begin()) < 0) {
+		reqview_discard_files(r, files, nf);
+		return req_dberr(r, rc);
+	}
+	id = objection_insert(&r->arena, &in);
+	if (id == DB_DUP) {
+		db_rollback();
+		reqview_discard_files(r, files, nf);
+		view_set(r, "Objection.refused", view_str(r, "Objection.err.open"));
+		return objection_page(r, 409, f.id);
+	}
+	rc = id < 0 ? (int)id : 1;
+	if (rc > 0)
+		rc = reqview_link_files(r, files, nf, f.subject_id, "objection", id);
+	if (rc > 0)
+		rc = request_event_add(&r->arena, "objection", id, NULL, "submitted", "file",
+		    r->user.id, role_names[r->user.role], NULL);
+	if (rc > 0)
+		rc = reqview_audit(r, f.subject_id, "objection", arena_printf(&r->arena,
+		    "objection #%lld to record #%lld with %d file(s)", id, f.id, nf));
+	if (rc > 0 && (rc = db_commit()) > 0)
+		return req_redirect(r, "/me/requests");
+	db_rollback();
+	reqview_discard_files(r, files, nf);
+	return req_dberr(r, rc < 0 ? rc : DB_ERR);
+}
+
+int
+objection_remind_post(struct req *r)
+{
+	struct request_row x;
+	const char *why;
+	int rc, left = 0, assumed = 0;
+
+	rc = objection_by_id(&r->arena, r->pathids[0], &x);
+	if (rc < 0)
+		return req_dberr(r, rc);
+	if (rc == 0 || x.subject_id != r->user.subject_id)
+		return req_error(r, 404, "Err.notfound");
+	if (objection_next(objection_status_from(x.status), OA_REMIND, &why) < 0)
+		return req_error(r, 409, why);
+	/* 催办 only once the running deadline has passed. */
+	if ((rc = calendar_days_left(&r->arena, x.due_on, &left, &assumed)) < 0)
+		return req_dberr(r, rc);
+	if (left >= 0)
+		return req_error(r, 409, "Objection.err.not_overdue");
+	if ((rc = db_begin()) < 0)
+		return req_dberr(r, rc);
+	rc = objection_remind(&r->arena, x.id, r->user.subject_id);
+	if (rc == 0) {
+		db_rollback();
+		return req_error(r, 409, "Req.err.changed");
+	}
+	if (rc > 0)
+		rc = request_event_add(&r->arena, "objection", x.id, x.status, x.status, "remind",
+		    r->user.id, role_names[r->user.role], NULL);
+	if (rc > 0)
+		rc = reqview_audit(r, x.subject_id, "objection_remind",
+		    arena_printf(&r->arena, "reminder on objection #%lld", x.id));
+	if (rc > 0 && (rc = db_commit()) > 0)
+		return req_redirect(r, "/me/requests");
+	db_rollback();
+	return req_dberr(r, rc < 0 ? rc : DB_ERR);
+}
+
+/* ---- staff ---- */
+
+int
+staff_objections_get(struct req *r)
+{
+	struct request_row *rows;
+	struct request_filter f;
+	char name[64];
+	long long n2;
+	int n, i, rc;
+
+	if (r->form_invalid)
+		return req_error(r, 400, "Err.parse.bad");
+	if ((rows = arena_alloc(&r->arena, sizeof(*rows) * LIST_MAX)) == NULL)
+		return req_error(r, 500, "Err.internal");
+	memset(&f, 0, sizeof(f));
+	reqview_filter(r, r->f[QF_STATUS], r->f[QF_DUE], &f);
+	if ((n = objection_list(&r->arena, &f, rows, LIST_MAX)) < 0)
+		return req_dberr(r, n);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "Rows.%d", i);
+		reqview_set_row(r, name, &rows[i]);
+		if ((rc = reqview_set_due(r, name, rows[i].due_on, rows[i].due_assumed,
+		    objection_is_open(objection_status_from(rows[i].status)))) < 0)
+			return req_dberr(r, rc);
+	}
+	if ((rc = repair_open_count(&r->arena, &n2)) < 0)
+		return req_dberr(r, rc);
+	view_set_int(r, "Queue.n_repairs", n2);
+	if ((rc = objection_open_count(&r->arena, &n2)) < 0)
+		return req_dberr(r, rc);
+	view_set_int(r, "Queue.n_objections", n2);
+	form_to_hdf(r);
+	view_set(r, "Queue.kind", "objection");
+	view_set(r, "Page.title", view_str(r, "Objection.queue_title"));
+	view_set(r, "Page.nav", "objections");
+	r->tmpl = "staff_queue.cs";
+	r->no_store = 1;
+	return 200;
+}
+
+int
+staff_objection_get(struct req *r)
+{
+	struct request_row x;
+	int rc;
+
+	rc = objection_by_id(&r->arena, r->pathids[0], &x);
+	if (rc <= 0)
+		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
+	reqview_set_row(r, "Req", &x);
+	if ((rc = reqview_set_due(r, "Req", x.due_on, x.due_assumed,
+	    objection_is_open(objection_status_from(x.status)))) < 0 ||
+	    (rc = reqview_set_files(r, "Files", "objection", x.id)) < 0 ||
+	    (rc = reqview_set_timeline(r, "objection", x.id)) < 0)
+		return req_dberr(r, rc);
+	form_to_hdf(r);
+	view_set(r, "Page.title", view_str(r, "Objection.detail_title"));
+	view_set(r, "Page.nav", "objections");
+	r->tmpl = "staff_request.cs";
+	r->no_store = 1;
+	return r->status ? r->status : 200;
+}
+
+static int
+staff_act(struct req *r, int action)
+{
+	struct request_row x;
+	const char *why, *to_name, *note = NULL;
+	char due[11];
+	int rc, to, assumed = 0;
+
+	rc = objection_by_id(&r->arena, r->pathids[0], &x);
+	if (rc <= 0)
+		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
+	if ((to = objection_next(objection_status_from(x.status), action, &why)) < 0)
+		return req_error(r, 409, why);
+	to_name = objection_status_names[to];
+	if (r->form_invalid) {
+		r->status = 422;
+		return staff_objection_get(r);
+	}
+	if (action == OA_FORWARD) {
+		struct ymd t;
+		char today[11];
+
+		ymd_today(&t);
+		ymd_format(&t, today);
+		if ((rc = calendar_deadline(&r->arena, today, OBJECTION_DECIDE_WD, due, &assumed)) <= 0)
+			return rc < 0 ? req_dberr(r, rc) : req_error(r, 500, "Err.internal");
+		note = r->f[FF_AGENCY];
+	} else if (action == OA_DECIDE) {
+		note = arena_printf(&r->arena, "%s: %s", r->f[DF_DECISION], r->f[DF_REASON]);
+	}
+	if ((rc = db_begin()) < 0)
+		return req_dberr(r, rc);
+	switch (action) {
+	case OA_MARK:
+		rc = objection_mark(&r->arena, x.id);
+		/* 异议标注: everyone sees the record is under objection. */
+		if (rc > 0 && x.doc_no != NULL)
+			rc = objection_flag_record(&r->arena, x.record_id, x.subject_id, 1);
+		break;
+	case OA_FORWARD:
+		rc = objection_forward(&r->arena, x.id, r->f[FF_AGENCY], due);
+		break;
+	default:
+		rc = objection_decide(&r->arena, x.id, x.status, r->f[DF_DECISION], r->f[DF_REASON],
+		    r->user.id);
+		if (rc > 0 && x.doc_no != NULL)
+			rc = objection_flag_record(&r->arena, x.record_id, x.subject_id, 0);
+		break;
+	}
+	if (rc == 0) {
+		db_rollback();
+		return req_error(r, 409, "Req.err.changed");
+	}
+	if (rc > 0)
+		rc = request_event_add(&r->arena, "objection", x.id, x.status, to_name,
+		    objection_action_names[action], r->user.id, role_names[r->user.role], note);
+	if (rc > 0)
+		rc = reqview_audit(r, x.subject_id, "objection", arena_printf(&r->arena,
+		    "objection #%lld to record #%lld: %s%s%s", x.id, x.record_id, to_name,
+		    note ? "; " : "", note ? note : ""));
+	if (rc > 0 && (rc = db_commit()) > 0)
+		return req_redirect(r, arena_printf(&r->arena, "/staff/objections/%lld", x.id));
+	db_rollback();
+	return req_dberr(r, rc < 0 ? rc : DB_ERR);
+}
+
+int
+staff_objection_mark(struct req *r)
+{
+	return staff_act(r, OA_MARK);
+}
+
+int
+staff_objection_forward(struct req *r)
+{
+	return staff_act(r, OA_FORWARD);
+}
+
+int
+staff_objection_decide(struct req *r)
+{
+	return staff_act(r, OA_DECIDE);
+}

@@ -1,0 +1,319 @@
+/* reqview.c — helpers shared by the repair and objection pages (see
+ * reqview.h): upload checking and storage, deadline display in working
+ * days, file lists and timelines. */
+#include "pages/reqview.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/config.h"
+#include "core/db.h"
+#include "core/view.h"
+#include "rules/sniff.h"
+#include "rules/window.h"
+#include "store/audit.h"
+#include "store/calendar.h"
+#include "store/records.h"
+#include "store/uploads.h"
+
+#define MAX_EVENTS 100
+
+static void
+fail(struct req *r, int field, const char *key)
+{
+	if (r->ferr[field] == NULL)
+		r->ferr[field] = key;
+	r->form_invalid = 1;
+}
+
+int
+reqview_take_files(struct req *r, const struct upspec *spec, int nspec, struct upfile *out,
+    int max)
+{
+	const struct param *p;
+	int n = 0, i, seen;
+
+	for (i = 0; i < nspec; i++) {
+		seen = 0;
+		for (p = r->body.head; p != NULL; p = p->next) {
+			const char *why;
+			struct upfile *u;
+			enum sniff_type t;
+
+			if (strcmp(p->key, spec[i].key) != 0 || !p->is_file)
+				continue;
+			/* A browser sends an empty, nameless part for an input left empty. */
+			if (p->len == 0 && (p->filename == NULL || *p->filename == '\0'))
+				continue;
+			seen++;
+			if (n >= max) {
+				fail(r, spec[i].field, "Upload.err.too_many");
+				continue;
+			}
+			u = &out[n];
+			memset(u, 0, sizeof(*u));
+			u->p = p;
+			u->role = spec[i].role;
+			if (p->len > 0 && req_file_bytes(r, p, &u->buf, &u->len) != 0)
+				return -1;
+			t = sniff_file((const unsigned char *)u->buf, p->len, p->filename, &why);
+			if (t == SNIFF_NONE) {
+				fail(r, spec[i].field, why);
+				continue;
+			}
+			u->len = p->len;
+			u->ftype = sniff_names[t];
+			n++;
+		}
+		if (seen == 0 && spec[i].required)
+			fail(r, spec[i].field, "Err.field.required");
+	}
+	return n;
+}
+
+int
+reqview_store_files(struct req *r, struct upfile *u, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (uploads_write_blob(u[i].buf, u[i].len, u[i].sha, &u[i].created) != 0) {
+			reqview_discard_files(r, u, i);
+			return -1;
+		}
+	return 0;
+}
+
+int
+reqview_link_files(struct req *r, struct upfile *u, int n, long long subject_id,
+    const char *kind, long long request_id)
+{
+	struct upload_in in;
+	long long id;
+	int i, rc;
+
+	for (i = 0; i < n; i++) {
+		const char *name = u[i].p->filename != NULL && *u[i].p->filename ?
+		    u[i].p->filename : "file";
+		char cut[256];
+
+		/* Display only; cut at a character boundary to fit the column. */
+		snprintf(cut, sizeof(cut), "%s", name);
+		if (strlen(name) >= sizeof(cut)) {
+			size_t k = sizeof(cut) - 1;
+			while (k > 0 && ((unsigned char)cut[k] & 0xc0) == 0x80)
+				k--;
+			cut[k] = '\0';
+		}
+		memset(&in, 0, sizeof(in));
+		in.sha256 = u[i].sha;
+		in.filename = cut;
+		in.ftype = u[i].ftype;
+		in.size = u[i].len;
+		in.subject_id = subject_id;
+		in.by = r->user.id;
+		if ((id = uploads_insert(&r->arena, &in)) < 0)
+			return (int)id;
+		if ((rc = uploads_link(&r->arena, kind, request_id, id, u[i].role)) < 0)
+			return rc;
+	}
+	return 1;
+}
+
+void
+reqview_discard_files(struct req *r, struct upfile *u, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (u[i].created)
+			uploads_discard_blob(&r->arena, u[i].sha);
+}
+
+int
+reqview_set_due(struct req *r, const char *prefix, const char *due, long long assumed, int open)
+{
+	char name[96];
+	int left = 0, now_assumed = 0, rc;
+
+	if (due == NULL)
+		return 0;
+	snprintf(name, sizeof(name), "%s.due", prefix);
+	view_set(r, name, due);
+	if (assumed) {
+		snprintf(name, sizeof(name), "%s.assumed", prefix);
+		view_set(r, name, "1");
+	}
+	if (!open)
+		return 0;
+	if ((rc = calendar_days_left(&r->arena, due, &left, &now_assumed)) < 0)
+		return rc;
+	if (rc == 0)
+		return 0;
+	if (now_assumed) {
+		snprintf(name, sizeof(name), "%s.assumed", prefix);
+		view_set(r, name, "1");
+	}
+	if (left > 0) {
+		snprintf(name, sizeof(name), "%s.left", prefix);
+		view_set_int(r, name, left);
+	} else if (left < 0) {
+		snprintf(name, sizeof(name), "%s.overdue", prefix);
+		view_set_int(r, name, -left);
+	} else {
+		snprintf(name, sizeof(name), "%s.today", prefix);
+		view_set(r, name, "1");
+	}
+	return 1;
+}
+
+int
+reqview_set_files(struct req *r, const char *prefix, const char *kind, long long id)
+{
+	struct upload rows[REQ_MAX_FILES * 2];
+	char name[96];
+	int n, i;
+
+	if ((n = uploads_for_request(&r->arena, kind, id, rows, REQ_MAX_FILES * 2)) < 0)
+		return n;
+	for (i = 0; i < n; i++) {
+#define SETF(f, v) do { snprintf(name, sizeof(name), "%s.%d.%s", prefix, i, f); view_set(r, name, v); } while (0)
+		snprintf(name, sizeof(name), "%s.%d.id", prefix, i);
+		view_set_int(r, name, rows[i].id);
+		snprintf(name, sizeof(name), "%s.%d.size", prefix, i);
+		view_set_int(r, name, rows[i].size);
+		SETF("name", rows[i].filename);
+		SETF("type", rows[i].ftype);
+		SETF("role", rows[i].role);
+#undef SETF
+	}
+	return 1;
+}
+
+int
+reqview_set_timeline(struct req *r, const char *kind, long long id)
+{
+	struct request_event ev[MAX_EVENTS];
+	char name[64];
+	int n, i;
+
+	if ((n = request_events_of(&r->arena, kind, id, ev, MAX_EVENTS)) < 0)
+		return n;
+	for (i = 0; i < n; i++) {
+#define SETE(f, v) do { snprintf(name, sizeof(name), "Timeline.%d.%s", i, f); view_set(r, name, v); } while (0)
+		SETE("at", ev[i].at);
+		SETE("action", ev[i].action);
+		SETE("from", ev[i].from_status);
+		SETE("to", ev[i].to_status);
+		SETE("actor", ev[i].actor);
+		SETE("role", ev[i].actor_role);
+		SETE("note", ev[i].note);
+#undef SETE
+	}
+	return 1;
+}
+
+void
+reqview_set_row(struct req *r, const char *prefix, const struct request_row *x)
+{
+	char name[96];
+
+#define SETR(f, v) do { snprintf(name, sizeof(name), "%s.%s", prefix, f); view_set(r, name, v); } while (0)
+	snprintf(name, sizeof(name), "%s.id", prefix);
+	view_set_int(r, name, x->id);
+	snprintf(name, sizeof(name), "%s.record_id", prefix);
+	view_set_int(r, name, x->record_id);
+	snprintf(name, sizeof(name), "%s.reminders", prefix);
+	view_set_int(r, name, x->reminders);
+	SETR("kind", x->kind);
+	SETR("status", x->status);
+	SETR("text", x->text);
+	SETR("filed_at", x->filed_at);
+	SETR("decision", x->decision);
+	SETR("decision_reason", x->decision_reason);
+	SETR("decided_at", x->decided_at);
+	SETR("forwarded_to", x->forwarded_to);
+	SETR("last_reminder", x->last_reminder);
+	SETR("subject", x->subject_name);
+	SETR("uscc", x->uscc);
+	SETR("applicant", x->applicant);
+	SETR("item", strcmp(r->lang, "en") == 0 ? x->item_en : x->item_zh);
+	SETR("doc_no", x->doc_no);
+	if (x->doc_no == NULL)
+		SETR("revoked", "1");
+#undef SETR
+}
+
+void
+reqview_filter(struct req *r, const char *status, const char *due, struct request_filter *f)
+{
+	struct ymd today, end;
+	char buf[11];
+	long d;
+
+	ymd_today(&today);
+	ymd_format(&today, buf);
+	f->status = status;
+	if (due == NULL)
+		return;
+	f->open_only = 1;
+	if (strcmp(due, "overdue") == 0) {
+		/* Due before today: overdue by the calendar date. */
+		ymd_from_days(ymd_to_days(&today) - 1, &end);
+		ymd_format(&end, buf);
+		f->due_to = arena_strdup(&r->arena, buf);
+	} else if (strcmp(due, "week") == 0) {
+		/* From today to this week's Sunday (China's week starts Monday). */
+		d = ymd_to_days(&today);
+		f->due_from = arena_strdup(&r->arena, buf);
+		ymd_from_days(d + (7 - workdays_iso_weekday(d)), &end);
+		ymd_format(&end, buf);
+		f->due_to = arena_strdup(&r->arena, buf);
+	}
+}
+
+#define CHOOSE_MAX 200
+
+int
+reqview_set_own_records(struct req *r)
+{
+	struct record_scope sc = { NULL, 1, 0 };
+	struct record *rec;
+	struct ymd today, cut;
+	char cut_s[11], name[64];
+	int n, i, k = 0;
+
+	if ((rec = arena_alloc(&r->arena, sizeof(*rec) * CHOOSE_MAX)) == NULL)
+		return -1;
+	ymd_today(&today);
+	window_cutoff(&today, cfg.window_years, &cut);
+	ymd_format(&cut, cut_s);
+	sc.cutoff = cut_s;
+	if ((n = records_for_subject(&r->arena, r->user.subject_id, &sc, rec, CHOOSE_MAX)) < 0)
+		return n;
+	for (i = 0; i < n; i++) {
+		if (strcmp(rec[i].kind, "dishonesty") != 0)
+			continue;
+#define SETC(f, v) do { snprintf(name, sizeof(name), "Choose.%d.%s", k, f); view_set(r, name, v); } while (0)
+		snprintf(name, sizeof(name), "Choose.%d.id", k);
+		view_set_int(r, name, rec[i].id);
+		SETC("item", strcmp(r->lang, "en") == 0 ? rec[i].item_en : rec[i].item_zh);
+		SETC("doc_no", rec[i].doc_no);
+		SETC("decided_on", rec[i].decided_on);
+#undef SETC
+		k++;
+	}
+	return 1;
+}
+
+int
+reqview_audit(struct req *r, long long subject_id, const char *action, const char *detail)
+{
+	struct audit_event ev = {
+		.actor_id = r->user.id, .actor_role = role_names[r->user.role],
+		.subject_id = subject_id, .action = action, .detail = detail,
+		.addr = r->remote_addr,
+	};
+
+	return audit_append(&r->arena, &ev);
+}

@@ -1,0 +1,59 @@
+/* reqview.h — what the repair and objection pages share: uploaded proof
+ * files taken from a multipart form, deadlines shown as working days left,
+ * the file list and the timeline of a request. Not handlers: helpers for
+ * repair.c and objection.c. */
+#ifndef PAGES_REQVIEW_H
+#define PAGES_REQVIEW_H
+
+#include "core/req.h"
+#include "store/requests.h"
+
+#define REQ_MAX_FILES 10
+
+/* A form's file input: its key, its role in request_files, the form field
+ * that gets its error, and whether at least one file is required. */
+struct upspec {
+	const char *key, *role;
+	int         field, required;
+};
+
+struct upfile {
+	const struct param *p;
+	const char *role, *ftype, *buf;
+	size_t      len;
+	char        sha[65];
+	int         created;
+};
+
+/* Checks every file part of the declared inputs (content type, empty, a
+ * renamed file) and marks the form fields; returns the number of files
+ * (0..max), or -1 when the request body could not be read. */
+int  reqview_take_files(struct req *, const struct upspec *, int nspec, struct upfile *, int max);
+/* Writes the files to the store (before the transaction). 0 or -1. */
+int  reqview_store_files(struct req *, struct upfile *, int n);
+/* Inserts and links the rows (inside the transaction). > 0 or < 0. */
+int  reqview_link_files(struct req *, struct upfile *, int n, long long subject_id,
+    const char *kind, long long request_id);
+/* After a rollback: removes the files this request created. */
+void reqview_discard_files(struct req *, struct upfile *, int n);
+
+/* Sets prefix.due, .left / .overdue / .today, .assumed for an open request. */
+int  reqview_set_due(struct req *, const char *prefix, const char *due, long long assumed,
+    int open);
+/* prefix.N.{id,name,type,size,role} for the files of a request. */
+int  reqview_set_files(struct req *, const char *prefix, const char *kind, long long id);
+/* Timeline.N.{at,action,from,to,actor,role,note}. */
+int  reqview_set_timeline(struct req *, const char *kind, long long id);
+/* Sets the common fields of a request row under prefix. */
+void reqview_set_row(struct req *, const char *prefix, const struct request_row *);
+/* The queue filter from ?status=&due=overdue|week: fills f (dates in the
+ * arena). */
+void reqview_filter(struct req *, const char *status, const char *due,
+    struct request_filter *f);
+/* Choose.N.{id,item,doc_no,decided_on,status}: the enterprise's own
+ * dishonesty records, for the page that picks one to apply or object for. */
+int  reqview_set_own_records(struct req *);
+/* The audit row of a request action. */
+int  reqview_audit(struct req *, long long subject_id, const char *action, const char *detail);
+
+#endif

@@ -1,0 +1,457 @@
+/* requests.c — all SQL for repair_applications, objections and
+ * request_events, the record facts they are judged on, and the Art. 37
+ * deletion. Times are shown in China Standard Time (the connection runs
+ * in UTC). */
+#include "store/requests.h"
+
+#include <string.h>
+
+#include "core/db.h"
+
+#define CST(x) "DATE_FORMAT(FROM_UNIXTIME(" x " + 28800), '%Y-%m-%d %H:%i')"
+
+enum rq_stmt {
+	RQ_FACTS, RQ_R_INSERT, RQ_R_BY_ID, RQ_R_LIST, RQ_R_REVIEW, RQ_R_DECIDE, RQ_R_WITHDRAW,
+	RQ_R_RECORD, RQ_R_COUNT, RQ_O_INSERT, RQ_O_BY_ID, RQ_O_LIST, RQ_O_MARK, RQ_O_FLAG,
+	RQ_O_FORWARD, RQ_O_DECIDE, RQ_O_REMIND, RQ_O_COUNT, RQ_EV_ADD, RQ_EV_LIST, RQ_DELETE,
+	RQ_MAX
+};
+
+/* The columns of struct request_row, for both tables. */
+#define REPAIR_COLS "a.id, a.record_id, a.subject_id, a.due_assumed, 0, 'repair', a.status, " \
+	"a.reason, " CST("a.filed_at") ", DATE_FORMAT(a.due_on, '%Y-%m-%d'), NULL, " \
+	"a.decision_reason, " CST("a.decided_at") ", NULL, NULL, s.name, s.uscc, u.display_name, " \
+	"c.name_zh, c.name_en, r.doc_no "
+#define REPAIR_FROM "FROM repair_applications a JOIN subjects s ON s.id = a.subject_id " \
+	"JOIN users u ON u.id = a.applicant_id LEFT JOIN credit_records r ON r.id = a.record_id " \
+	"LEFT JOIN catalog_items c ON c.id = r.item_id "
+/* The deadline that runs now: marking, then the decision. */
+#define OBJ_DUE "IF(o.status = 'submitted', o.mark_due, o.decision_due)"
+#define OBJ_COLS "o.id, o.record_id, o.subject_id, o.due_assumed, o.reminders, 'objection', " \
+	"o.status, o.statement, " CST("o.filed_at") ", DATE_FORMAT(" OBJ_DUE ", '%Y-%m-%d'), " \
+	"o.decision, o.decision_reason, " CST("o.decided_at") ", o.forwarded_to, " \
+	CST("o.last_reminder_at") ", s.name, s.uscc, u.display_name, c.name_zh, c.name_en, r.doc_no "
+#define OBJ_FROM "FROM objections o JOIN subjects s ON s.id = o.subject_id " \
+	"JOIN users u ON u.id = o.applicant_id LEFT JOIN credit_records r ON r.id = o.record_id " \
+	"LEFT JOIN catalog_items c ON c.id = r.item_id "
+#define FILTER(t, due) "WHERE (? = 0 OR " t ".subject_id = ?) AND (? IS NULL OR " t ".status = ?) " \
+	"AND (? IS NULL OR " due " >= ?) AND (? IS NULL OR " due " <= ?) "
+
+static const char *const rq_sql[RQ_MAX] = {
+	[RQ_FACTS] = "SELECT r.id, r.subject_id, c.min_public_days, c.repairable, r.objection_flag, "
+	    "c.kind, r.status, DATE_FORMAT(r.decided_on, '%Y-%m-%d'), c.name_zh, c.name_en, r.doc_no, "
+	    "r.agency FROM credit_records r JOIN catalog_items c ON c.id = r.item_id WHERE r.id = ?",
+	[RQ_R_INSERT] = "INSERT INTO repair_applications (record_id, subject_id, applicant_id, reason, "
+	    "status, filed_at, proof_received_on, due_on, due_assumed) "
+	    "VALUES (?, ?, ?, ?, 'submitted', UNIX_TIMESTAMP(), ?, ?, ?)",
+	[RQ_R_BY_ID] = "SELECT " REPAIR_COLS REPAIR_FROM "WHERE a.id = ?",
+	[RQ_R_LIST] = "SELECT " REPAIR_COLS REPAIR_FROM FILTER("a", "a.due_on")
+	    "AND (? = 0 OR a.status IN ('submitted','under_review')) "
+	    "ORDER BY a.status IN ('submitted','under_review') DESC, a.due_on, a.id LIMIT ?",
+	[RQ_R_REVIEW] = "UPDATE repair_applications SET status = 'under_review' "
+	    "WHERE id = ? AND status = 'submitted'",
+	[RQ_R_DECIDE] = "UPDATE repair_applications SET status = ?, decided_by = ?, "
+	    "decided_at = UNIX_TIMESTAMP(), decision_reason = ? WHERE id = ? AND status = 'under_review'",
+	[RQ_R_WITHDRAW] = "UPDATE repair_applications SET status = 'withdrawn', "
+	    "decided_at = UNIX_TIMESTAMP() WHERE id = ? AND subject_id = ? AND status = ?",
+	[RQ_R_RECORD] = "UPDATE credit_records SET status = 'repaired', repaired_at = UNIX_TIMESTAMP(), "
+	    "updated_at = UNIX_TIMESTAMP() WHERE id = ? AND subject_id = ? AND status = 'active'",
+	[RQ_R_COUNT] = "SELECT COUNT(*) FROM repair_applications WHERE status IN ('submitted','under_review')",
+	[RQ_O_INSERT] = "INSERT INTO objections (record_id, subject_id, applicant_id, statement, status, "
+	    "filed_at, filed_on, mark_due, forward_due, decision_due, due_assumed) "
+	    "VALUES (?, ?, ?, ?, 'submitted', UNIX_TIMESTAMP(), ?, ?, ?, ?, ?)",
+	[RQ_O_BY_ID] = "SELECT " OBJ_COLS OBJ_FROM "WHERE o.id = ?",
+	[RQ_O_LIST] = "SELECT " OBJ_COLS OBJ_FROM FILTER("o", OBJ_DUE)
+	    "AND (? = 0 OR o.status <> 'decided') "
+	    "ORDER BY o.status <> 'decided' DESC, " OBJ_DUE ", o.id LIMIT ?",
+	[RQ_O_MARK] = "UPDATE objections SET status = 'marked', marked_at = UNIX_TIMESTAMP() "
+	    "WHERE id = ? AND status = 'submitted'",
+	[RQ_O_FLAG] = "UPDATE credit_records SET objection_flag = ?, updated_at = UNIX_TIMESTAMP() "
+	    "WHERE id = ? AND subject_id = ?",
+	[RQ_O_FORWARD] = "UPDATE objections SET status = 'forwarded', forwarded_to = ?, "
+	    "forwarded_at = UNIX_TIMESTAMP(), decision_due = ? WHERE id = ? AND status = 'marked'",
+	[RQ_O_DECIDE] = "UPDATE objections SET status = 'decided', decision = ?, decision_reason = ?, "
+	    "decided_by = ?, decided_at = UNIX_TIMESTAMP() WHERE id = ? AND status = ?",
+	[RQ_O_REMIND] = "UPDATE objections SET reminders = reminders + 1, "
+	    "last_reminder_at = UNIX_TIMESTAMP() WHERE id = ? AND subject_id = ? AND status <> 'decided'",
+	[RQ_O_COUNT] = "SELECT COUNT(*) FROM objections WHERE status <> 'decided'",
+	[RQ_EV_ADD] = "INSERT INTO request_events (kind, request_id, from_status, to_status, action, "
+	    "actor_id, actor_role, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, UNIX_TIMESTAMP(), ?)",
+	[RQ_EV_LIST] = "SELECT " CST("e.at") ", e.action, e.from_status, e.to_status, u.display_name, "
+	    "e.actor_role, e.note FROM request_events e JOIN users u ON u.id = e.actor_id "
+	    "WHERE e.kind = ? AND e.request_id = ? ORDER BY e.id LIMIT ?",
+	[RQ_DELETE] = "DELETE FROM credit_records WHERE id = ? AND subject_id = ?",
+};
+DB_SET(rq_set, rq_sql, RQ_MAX);
+
+/* rows matched → 1 / 0, or the error. */
+static int
+matched(struct db_q *q)
+{
+	long long n = db_write(q);
+
+	return n < 0 ? (int)n : n > 0;
+}
+
+int
+request_record_facts(struct arena *a, long long record_id, struct record_facts *f)
+{
+	struct db_q q;
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_FACTS)) < 0)
+		return rc;
+	db_in_int(&q, record_id);
+	db_out_int(&q, &f->id);
+	db_out_int(&q, &f->subject_id);
+	db_out_int(&q, &f->min_public_days);
+	db_out_int(&q, &f->repairable);
+	db_out_int(&q, &f->objection_flag);
+	db_out_str(&q, &f->kind);
+	db_out_str(&q, &f->status);
+	db_out_str(&q, &f->decided_on);
+	db_out_str(&q, &f->item_zh);
+	db_out_str(&q, &f->item_en);
+	db_out_str(&q, &f->doc_no);
+	db_out_str(&q, &f->agency);
+	return db_one(&q);
+}
+
+static void
+bind_row(struct db_q *q, struct request_row *r)
+{
+	db_out_int(q, &r->id);
+	db_out_int(q, &r->record_id);
+	db_out_int(q, &r->subject_id);
+	db_out_int(q, &r->due_assumed);
+	db_out_int(q, &r->reminders);
+	db_out_str(q, &r->kind);
+	db_out_str(q, &r->status);
+	db_out_str(q, &r->text);
+	db_out_str(q, &r->filed_at);
+	db_out_str(q, &r->due_on);
+	db_out_str(q, &r->decision);
+	db_out_str(q, &r->decision_reason);
+	db_out_str(q, &r->decided_at);
+	db_out_str(q, &r->forwarded_to);
+	db_out_str(q, &r->last_reminder);
+	db_out_str(q, &r->subject_name);
+	db_out_str(q, &r->uscc);
+	db_out_str(q, &r->applicant);
+	db_out_str(q, &r->item_zh);
+	db_out_str(q, &r->item_en);
+	db_out_str(q, &r->doc_no);
+}
+
+static void
+bind_filter(struct db_q *q, const struct request_filter *f)
+{
+	db_in_int(q, f->subject_id);
+	db_in_int(q, f->subject_id);
+	db_in_str(q, f->status);
+	db_in_str(q, f->status);
+	db_in_str(q, f->due_from);
+	db_in_str(q, f->due_from);
+	db_in_str(q, f->due_to);
+	db_in_str(q, f->due_to);
+	db_in_int(q, f->open_only ? 1 : 0);
+}
+
+static int
+by_id(struct arena *a, int stmt, long long id, struct request_row *out)
+{
+	struct db_q q;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = db_q_start(&q, a, &rq_set, stmt)) < 0)
+		return rc;
+	db_in_int(&q, id);
+	bind_row(&q, out);
+	return db_one(&q);
+}
+
+static int
+list(struct arena *a, int stmt, const struct request_filter *f, struct request_row *rows, int max)
+{
+	struct request_row r;
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, stmt)) < 0)
+		return rc;
+	bind_filter(&q, f);
+	db_in_int(&q, max);
+	bind_row(&q, &r);
+	return db_collect(&q, &r, rows, sizeof(r), max);
+}
+
+static int
+count(struct arena *a, int stmt, long long *n)
+{
+	struct db_q q;
+	int rc;
+
+	*n = 0;
+	if ((rc = db_q_start(&q, a, &rq_set, stmt)) < 0)
+		return rc;
+	db_out_int(&q, n);
+	return db_one(&q);
+}
+
+long long
+repair_insert(struct arena *a, const struct repair_in *in)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_R_INSERT)) < 0)
+		return rc;
+	db_in_int(&q, in->record_id);
+	db_in_int(&q, in->subject_id);
+	db_in_int(&q, in->applicant_id);
+	db_in_str(&q, in->reason);
+	db_in_str(&q, in->proof_on);
+	db_in_str(&q, in->due_on);
+	db_in_int(&q, in->due_assumed ? 1 : 0);
+	return db_insert(&q);
+}
+
+int
+repair_by_id(struct arena *a, long long id, struct request_row *out)
+{
+	return by_id(a, RQ_R_BY_ID, id, out);
+}
+
+int
+repair_list(struct arena *a, const struct request_filter *f, struct request_row *rows, int max)
+{
+	return list(a, RQ_R_LIST, f, rows, max);
+}
+
+int
+repair_review(struct arena *a, long long id)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_R_REVIEW)) < 0)
+		return rc;
+	db_in_int(&q, id);
+	return matched(&q);
+}
+
+int
+repair_decide(struct arena *a, long long id, const char *to, long long by, const char *reason)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_R_DECIDE)) < 0)
+		return rc;
+	db_in_str(&q, to);
+	db_in_int(&q, by);
+	db_in_str(&q, reason);
+	db_in_int(&q, id);
+	return matched(&q);
+}
+
+int
+repair_withdraw(struct arena *a, long long id, long long subject_id, const char *from)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_R_WITHDRAW)) < 0)
+		return rc;
+	db_in_int(&q, id);
+	db_in_int(&q, subject_id);
+	db_in_str(&q, from);
+	return matched(&q);
+}
+
+int
+repair_record_repaired(struct arena *a, long long record_id, long long subject_id)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_R_RECORD)) < 0)
+		return rc;
+	db_in_int(&q, record_id);
+	db_in_int(&q, subject_id);
+	return matched(&q);
+}
+
+int
+repair_open_count(struct arena *a, long long *n)
+{
+	return count(a, RQ_R_COUNT, n);
+}
+
+long long
+objection_insert(struct arena *a, const struct objection_in *in)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_O_INSERT)) < 0)
+		return rc;
+	db_in_int(&q, in->record_id);
+	db_in_int(&q, in->subject_id);
+	db_in_int(&q, in->applicant_id);
+	db_in_str(&q, in->statement);
+	db_in_str(&q, in->filed_on);
+	db_in_str(&q, in->mark_due);
+	db_in_str(&q, in->forward_due);
+	db_in_str(&q, in->decision_due);
+	db_in_int(&q, in->due_assumed ? 1 : 0);
+	return db_insert(&q);
+}
+
+int
+objection_by_id(struct arena *a, long long id, struct request_row *out)
+{
+	return by_id(a, RQ_O_BY_ID, id, out);
+}
+
+int
+objection_list(struct arena *a, const struct request_filter *f, struct request_row *rows, int max)
+{
+	return list(a, RQ_O_LIST, f, rows, max);
+}
+
+int
+objection_mark(struct arena *a, long long id)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_O_MARK)) < 0)
+		return rc;
+	db_in_int(&q, id);
+	return matched(&q);
+}
+
+int
+objection_flag_record(struct arena *a, long long record_id, long long subject_id, int on)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_O_FLAG)) < 0)
+		return rc;
+	db_in_int(&q, on ? 1 : 0);
+	db_in_int(&q, record_id);
+	db_in_int(&q, subject_id);
+	return matched(&q);
+}
+
+int
+objection_forward(struct arena *a, long long id, const char *agency, const char *decision_due)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_O_FORWARD)) < 0)
+		return rc;
+	db_in_str(&q, agency);
+	db_in_str(&q, decision_due);
+	db_in_int(&q, id);
+	return matched(&q);
+}
+
+int
+objection_decide(struct arena *a, long long id, const char *from, const char *decision,
+    const char *reason, long long by)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_O_DECIDE)) < 0)
+		return rc;
+	db_in_str(&q, decision);
+	db_in_str(&q, reason);
+	db_in_int(&q, by);
+	db_in_int(&q, id);
+	db_in_str(&q, from);
+	return matched(&q);
+}
+
+int
+objection_remind(struct arena *a, long long id, long long subject_id)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_O_REMIND)) < 0)
+		return rc;
+	db_in_int(&q, id);
+	db_in_int(&q, subject_id);
+	return matched(&q);
+}
+
+int
+objection_open_count(struct arena *a, long long *n)
+{
+	return count(a, RQ_O_COUNT, n);
+}
+
+int
+request_event_add(struct arena *a, const char *kind, long long id, const char *from,
+    const char *to, const char *action, long long actor, const char *role, const char *note)
+{
+	struct db_q q;
+	long long n;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_EV_ADD)) < 0)
+		return rc;
+	db_in_str(&q, kind);
+	db_in_int(&q, id);
+	db_in_str(&q, from);
+	db_in_str(&q, to);
+	db_in_str(&q, action);
+	db_in_int(&q, actor);
+	db_in_str(&q, role);
+	db_in_str(&q, note ? note : "");
+	n = db_insert(&q);
+	return n < 0 ? (int)n : 1;
+}
+
+int
+request_events_of(struct arena *a, const char *kind, long long id, struct request_event *rows,
+    int max)
+{
+	struct request_event e;
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_EV_LIST)) < 0)
+		return rc;
+	db_in_str(&q, kind);
+	db_in_int(&q, id);
+	db_in_int(&q, max);
+	db_out_str(&q, &e.at);
+	db_out_str(&q, &e.action);
+	db_out_str(&q, &e.from_status);
+	db_out_str(&q, &e.to_status);
+	db_out_str(&q, &e.actor);
+	db_out_str(&q, &e.actor_role);
+	db_out_str(&q, &e.note);
+	return db_collect(&q, &e, rows, sizeof(e), max);
+}
+
+int
+request_delete_record(struct arena *a, long long record_id, long long subject_id)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_DELETE)) < 0)
+		return rc;
+	db_in_int(&q, record_id);
+	db_in_int(&q, subject_id);
+	return matched(&q);
+}

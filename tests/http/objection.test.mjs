@@ -1,0 +1,114 @@
+// objection.test.mjs — objections (Art. 36): filing with documents, marking
+// (异议标注 shown to the public), forwarding, deciding, reminders (催办) only
+// after a deadline, and every illegal transition refused with nothing changed.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, login, sql, q, str, byId, errorText, uniq } from './lib.mjs';
+import { PDF, PNG, makeRecord, postMultipart } from './requests_lib.mjs';
+
+let ent, staff, sid, uscc;
+const objId = (recId) => Number(sql(`SELECT IFNULL(MAX(id), 0) FROM objections WHERE record_id = ${Number(recId)}`));
+const status = (id) => sql(`SELECT status FROM objections WHERE id = ${Number(id)}`);
+const flag = (recId) => Number(sql(`SELECT objection_flag FROM credit_records WHERE id = ${Number(recId)}`));
+
+before(async () => {
+	sid = Number(sql("SELECT subject_id FROM users WHERE login = 'enterprise'"));
+	uscc = sql(`SELECT uscc FROM subjects WHERE id = ${sid}`);
+	ent = await login('enterprise');
+	staff = await login('staff');
+});
+
+function object(recId, files = {}, statement = '处罚决定已被复议撤销，记录有误') {
+	return postMultipart(ent, '/me/objections', { record: recId, statement }, files);
+}
+
+test('object, mark (shown to everyone), forward, decide; the applicant sees the reasons', async () => {
+	const rec = makeRecord(sid, { daysAgo: 5 });
+	let r = await object(rec.id, { document: [['复议决定书.pdf', PDF, 'application/pdf']] });
+	assert.equal(r.status, 303, errorText(r.text));
+	const id = objId(rec.id);
+	assert.equal(status(id), 'submitted');
+	const [filed, mark, fwd, dec] = sql(`SELECT filed_on, mark_due, forward_due, decision_due FROM objections WHERE id = ${id}`).split('\t');
+	assert.ok(filed < mark && mark < fwd && fwd < dec, `${filed} ${mark} ${fwd} ${dec}`);
+	// Deciding or forwarding before marking is refused.
+	for (const [path, form] of [[`/staff/objections/${id}/decide`, { decision: 'correct', reason: 'x y' }],
+		[`/staff/objections/${id}/forward`, { agency: '吴中区税务局' }]]) {
+		r = await staff.postWithCsrf(path, form, '/staff');
+		assert.equal(r.status, 409);
+		assert.equal(errorText(r.text), str('zh-CN', 'Req.err.not_marked'));
+	}
+	assert.equal(status(id), 'submitted');
+	// A second open objection for the same record.
+	r = await object(rec.id);
+	assert.equal(r.status, 409);
+	assert.equal(byId(r.text, 'objection-refused'), str('zh-CN', 'Objection.err.open'));
+
+	r = await staff.postWithCsrf(`/staff/objections/${id}/mark`, {}, '/staff');
+	assert.equal(r.status, 303);
+	assert.equal(flag(rec.id), 1);
+	r = await new Client().get(`/entity/${uscc}`);
+	assert.match(r.text, new RegExp(`id="record-${rec.id}"[\\s\\S]*?objection-flag`));
+	r = await staff.postWithCsrf(`/staff/objections/${id}/mark`, {}, '/staff');
+	assert.equal(r.status, 409);
+	assert.equal(errorText(r.text), str('zh-CN', 'Req.err.already_marked'));
+	r = await staff.postWithCsrf(`/staff/objections/${id}/forward`, { agency: '吴中区税务局' }, '/staff');
+	assert.equal(r.status, 303);
+	assert.equal(status(id), 'forwarded');
+	r = await staff.postWithCsrf(`/staff/objections/${id}/forward`, { agency: '吴中区税务局' }, '/staff');
+	assert.equal(r.status, 409);
+	// A decision needs its reason.
+	r = await staff.postWithCsrf(`/staff/objections/${id}/decide`, { decision: 'do_not_correct', reason: '' }, '/staff');
+	assert.equal(r.status, 422);
+	assert.equal(status(id), 'forwarded');
+	r = await staff.postWithCsrf(`/staff/objections/${id}/decide`, { decision: 'do_not_correct', reason: '核查后原记录无误' }, '/staff');
+	assert.equal(r.status, 303);
+	assert.equal(status(id), 'decided');
+	assert.equal(flag(rec.id), 0);
+	r = await staff.postWithCsrf(`/staff/objections/${id}/decide`, { decision: 'correct', reason: 'again' }, '/staff');
+	assert.equal(r.status, 409);
+	assert.equal(errorText(r.text), str('zh-CN', 'Req.err.decided'));
+	r = await ent.get('/me/requests');
+	assert.match(r.text, /核查后原记录无误/);
+	r = await staff.get(`/staff/objections/${id}`);
+	assert.equal(r.status, 200);
+	assert.match(byId(r.text, 'timeline'), /吴中区税务局/);
+	assert.match(r.text, /class="file-link"/);
+});
+
+test('reminders only after a deadline has passed; staff see them', async () => {
+	const rec = makeRecord(sid, { daysAgo: 5 });
+	let r = await object(rec.id);
+	assert.equal(r.status, 303);
+	const id = objId(rec.id);
+	r = await ent.postWithCsrf(`/me/objections/${id}/remind`, {}, '/me/requests');
+	assert.equal(r.status, 409);
+	assert.equal(errorText(r.text), str('zh-CN', 'Objection.err.not_overdue'));
+	sql(`UPDATE objections SET mark_due = CURDATE() - INTERVAL 20 DAY WHERE id = ${id}`);
+	r = await ent.get('/me/requests');
+	assert.match(r.text, new RegExp(`/me/objections/${id}/remind`));
+	r = await ent.postWithCsrf(`/me/objections/${id}/remind`, {}, '/me/requests');
+	assert.equal(r.status, 303);
+	assert.equal(Number(sql(`SELECT reminders FROM objections WHERE id = ${id}`)), 1);
+	r = await staff.get('/staff/objections?due=overdue');
+	assert.match(r.text, new RegExp(`id="q-${id}" class="overdue"`));
+	r = await staff.get(`/staff/objections/${id}`);
+	assert.ok(byId(r.text, 'req-reminders'));
+	// Another enterprise's objection cannot be reminded.
+	const other = uniq('ento_');
+	sql(`INSERT INTO users (login, display_name, role, subject_id, password_hash, created_at)
+	     SELECT ${q(other)}, 'Other', 'enterprise', (SELECT MIN(id) FROM subjects WHERE id <> ${sid}), password_hash, UNIX_TIMESTAMP()
+	     FROM users WHERE login = 'enterprise'`);
+	const oc = await login(other);
+	r = await oc.postWithCsrf(`/me/objections/${id}/remind`, {}, '/me/requests');
+	assert.equal(r.status, 404);
+	r = await postMultipart(oc, '/me/objections', { record: rec.id, statement: 'not mine' }, {});
+	assert.equal(r.status, 403);
+});
+
+test('objection documents are checked like repair proofs', async () => {
+	const rec = makeRecord(sid, { daysAgo: 5 });
+	const r = await object(rec.id, { document: [['scan.pdf', PNG, 'application/pdf']] });
+	assert.equal(r.status, 422);
+	assert.equal(byId(r.text, 'err-document'), str('zh-CN', 'Upload.err.mismatch'));
+	assert.equal(objId(rec.id), 0);
+});
