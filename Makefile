@@ -29,7 +29,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_LIB_SRC = $(LIB_SRC) app/pages/pdf.c
 UNIT_OBJ = $(UNIT_LIB_SRC:%.c=$(B)/obj/%.o)
 
-.PHONY: all deps run test unit unit-asan lint clean distclean
+.PHONY: all deps run test unit unit-asan lint clean distclean bench-data fuzz backup restore test-asan
 # Keep the sanitizer objects between runs (they are intermediates of two rules).
 .SECONDARY:
 
@@ -67,7 +67,36 @@ $(B)/asan/%: tests/unit/%.c $(ASAN_LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) -Wno-missing-prototypes $(ASAN_FLAGS) -o $@ $< $(ASAN_LIB_OBJ) -lcmocka -lz $(LIBS)
 
-unit: $(UNIT_BIN) $(ASAN_BIN)
+# Fuzz harnesses (tests/fuzz/fuzz_X.c): `make fuzz` builds them with clang's
+# libFuzzer and runs each FUZZ_SECONDS (tests/fuzz/run.sh); `make test`
+# replays their seed corpora through the same harnesses built with gcc and
+# ASan+UBSan (tests/fuzz/replay.c as main), so a fixed crash stays fixed.
+FUZZ_SRC   = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN   = $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
+REPLAY_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz-replay/%)
+FUZZ_CC    = clang-14
+FUZZ_FLAGS = -std=c11 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_LIB_OBJ = $(UNIT_LIB_SRC:%.c=$(B)/fuzz-obj/%.o)
+FUZZ_SECONDS ?= 60
+
+$(B)/fuzz-obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+$(B)/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) -lz $(LIBS)
+
+$(B)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(ASAN_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) -Wno-missing-prototypes $(ASAN_FLAGS) -o $@ $< tests/fuzz/replay.c $(ASAN_LIB_OBJ) -lz $(LIBS)
+
+unit: $(UNIT_BIN) $(ASAN_BIN) $(REPLAY_BIN)
+
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs $(FUZZ_CC) and libclang-rt-14-dev" >&2; exit 1; }
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@B=$(B) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
 
 run: deps
 	@$(MAKE) --no-print-directory all
@@ -77,8 +106,40 @@ test: deps
 	@$(MAKE) --no-print-directory all unit
 	@TEST_PORT=$(TEST_PORT) sh tests/run.sh
 
+# The synthetic data generator (app/tools/load.sh builds and runs it).
+$(B)/gendata: app/tools/gendata.c app/rules/uscc.c app/rules/uscc.h
+	@mkdir -p $(B)
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wformat=2 -O2 -Iapp app/tools/gendata.c app/rules/uscc.c -o $@
+
+# 1,000,000 subjects and 5,000,000 records into the private database
+# (about 3 minutes); the benchmark data set.
+bench-data: all $(B)/gendata
+	@VAR=$(VAR) sh app/tools/load.sh --subjects 1000000 --records 5000000 --grams
+
 lint:
 	@sh tests/lint_templates.sh
+
+# The whole app built with ASan+UBSan (same objects as the sanitizer unit
+# tests, plus pages and main), and `make test-asan`: the HTTP suite against
+# it on its own stack (tests/asan_http.sh); not part of `make test`.
+ASAN_APP_OBJ = $(APP_SRC:%.c=$(B)/asan-obj/%.o)
+ASAN_PORT ?= 18180
+
+$(B)/asan-app/credit-portal: $(ASAN_APP_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_APP_OBJ) $(LIBS)
+
+test-asan: deps
+	@$(MAKE) --no-print-directory all $(B)/asan-app/credit-portal
+	@ASAN_PORT=$(ASAN_PORT) CREDIT_BIN=$(abspath $(B))/asan-app/credit-portal sh tests/asan_http.sh
+
+# Backup and restore of the private stack in $(VAR) (app/tools/backup.sh):
+# `make backup` [BACKUP=file], `make restore BACKUP=file`.
+backup:
+	@VAR=$(VAR) BACKUP="$(BACKUP)" sh app/tools/backup.sh backup
+
+restore:
+	@VAR=$(VAR) BACKUP="$(BACKUP)" sh app/tools/backup.sh restore
 
 clean:
 	rm -rf $(B)

@@ -11,6 +11,7 @@
 #define STAFF  (ROLE_BIT(ROLE_STAFF) | ROLE_BIT(ROLE_ADMIN))
 #define ENTERPRISE ROLE_BIT(ROLE_ENTERPRISE)
 #define ASSOC  ROLE_BIT(ROLE_ASSOCIATION)
+#define ENV    ROLE_BIT(ROLE_ENV_AGENCY)
 
 const struct route app_routes[] = {
 	{ HTTP_GET,  "/",            home_get,        ANY,   0, NULL },
@@ -79,6 +80,29 @@ const struct route app_routes[] = {
 	{ HTTP_POST, "/staff/objections/{id}/decide", staff_objection_decide, STAFF, 1, &objection_decide_form },
 	{ HTTP_GET,  "/staff/records/{id}/revoke", staff_revoke_get,      STAFF, 0, NULL },
 	{ HTTP_POST, "/staff/records/{id}/revoke", staff_revoke_post,     STAFF, 1, &revoke_form },
+	{ HTTP_GET,  "/env",                      env_home_get,           ANY,   0, NULL },
+	{ HTTP_POST, "/env/rounds",               env_round_create,       (ENV | ADMIN), 1, &env_round_form },
+	{ HTTP_GET,  "/env/rounds/{id}",          env_round_page_get,     ANY,   0, &env_filter_form },
+	{ HTTP_POST, "/env/rounds/{id}/entries",  env_entry_create,       (ENV | ADMIN), 1, &env_entry_form },
+	{ HTTP_POST, "/env/rounds/{id}/publicize", env_round_publicize_post, (ENV | ADMIN), 1, &env_publicize_form },
+	{ HTTP_POST, "/env/rounds/{id}/publish",  env_round_publish_post, (ENV | ADMIN), 1, NULL },
+	{ HTTP_GET,  "/env/rounds/{id}/import",   env_import_get,         (ENV | ADMIN), 0, NULL },
+	{ HTTP_POST, "/env/rounds/{id}/import",   env_import_post,        (ENV | ADMIN), 1, &env_import_form },
+	{ HTTP_GET,  "/env/rounds/{id}/stats",    env_stats_get,          ANY,   0, NULL },
+	{ HTTP_GET,  "/env/rounds/{id}/stats.csv", env_stats_csv,         ANY,   0, NULL },
+	{ HTTP_GET,  "/env/entries/{id}",         env_entry_page_get,     (ENV | ADMIN), 0, NULL },
+	{ HTTP_POST, "/env/entries/{id}/deductions", env_deduction_create, (ENV | ADMIN), 1, &env_deduction_form },
+	{ HTTP_POST, "/env/entries/{id}/deductions/{id}/remove", env_deduction_remove, (ENV | ADMIN), 1, &env_reason_form },
+	{ HTTP_POST, "/env/entries/{id}/veto",    env_veto_post,          (ENV | ADMIN), 1, &env_veto_form },
+	{ HTTP_GET,  "/env/dynamic",              env_dynamic_get,        (ENV | ADMIN), 0, NULL },
+	{ HTTP_POST, "/env/dynamic/events",       env_event_create,       (ENV | ADMIN), 1, &env_event_form },
+	{ HTTP_GET,  "/env/dynamic/{id}",         env_dynamic_subject_get, (ENV | STAFF | ENTERPRISE), 0, &env_on_form },
+	{ HTTP_POST, "/env/snapshots",            env_snapshot_create,    (ENV | ADMIN), 1, &env_snapshot_form },
+	{ HTTP_GET,  "/env/snapshots/{id}",       env_snapshot_page_get,  ANY,   0, NULL },
+	{ HTTP_GET,  "/env/snapshots/{id}/csv",   env_snapshot_csv,       ANY,   0, NULL },
+	{ HTTP_GET,  "/admin/env",                admin_env_get,          ADMIN, 0, NULL },
+	{ HTTP_POST, "/admin/env/settings",       admin_env_settings_post, ADMIN, 1, &env_settings_form },
+	{ HTTP_POST, "/admin/env/items",          admin_env_item_post,    ADMIN, 1, &env_item_form },
 	{ HTTP_GET,  "/admin/users", admin_users_get, ADMIN, 0, &admin_users_form },
 };
 const size_t app_nroutes = sizeof(app_routes) / sizeof(app_routes[0]);

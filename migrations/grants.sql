@@ -36,3 +36,19 @@ GRANT SELECT, INSERT, UPDATE ON @DB@.repair_applications TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.objections TO @APP@;
 GRANT SELECT, INSERT ON @DB@.request_files TO @APP@;
 GRANT SELECT, INSERT ON @DB@.request_events TO @APP@;
+-- Environmental credit grades (0006): the scheme tables are edited by the
+-- admin; round entries change (corrections keep the earlier grade in the
+-- append-only history); a deduction may be removed by a correction;
+-- snapshots and their rows are immutable once produced.
+GRANT SELECT, UPDATE ON @DB@.env_settings TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.env_indicators TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.env_veto_rules TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.env_event_types TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.env_rounds TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.env_entries TO @APP@;
+GRANT SELECT, INSERT, DELETE ON @DB@.env_deductions TO @APP@;
+GRANT SELECT, INSERT ON @DB@.env_grade_history TO @APP@;
+GRANT SELECT, INSERT ON @DB@.env_dynamic_subjects TO @APP@;
+GRANT SELECT, INSERT ON @DB@.env_events TO @APP@;
+GRANT SELECT, INSERT ON @DB@.env_snapshots TO @APP@;
+GRANT SELECT, INSERT ON @DB@.env_snapshot_rows TO @APP@;

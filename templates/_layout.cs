@@ -22,6 +22,8 @@
       <?cs if:User.role == "enterprise" ?><a href="/me/requests"<?cs if:Page.nav == "requests" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.requests ?></a><?cs /if ?>
       <?cs if:User.role == "staff" || User.role == "admin" ?><a href="/staff/repairs"<?cs if:Page.nav == "repairs" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.repairs ?></a> <a href="/staff/objections"<?cs if:Page.nav == "objections" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.objections ?></a><?cs /if ?>
       <?cs if:User.role == "admin" ?><a href="/admin/users"<?cs if:Page.nav == "admin" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.admin ?></a><?cs /if ?>
+      <?cs if:User.role == "env_agency" ?><a href="/env"<?cs if:Page.nav == "env" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.env ?></a><?cs /if ?>
+      <?cs if:User.role == "admin" ?><a href="/admin/env"<?cs if:Page.nav == "admin_env" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.admin_env ?></a><?cs /if ?>
       <?cs if:User.role == "admin" ?><a href="/admin/calendar"<?cs if:Page.nav == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.calendar ?></a><?cs /if ?>
       <?cs /if ?>
     </nav>

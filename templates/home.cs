@@ -27,6 +27,7 @@
     <li><span class="badge grade-red"><?cs var:Lang.Grade.red ?></span> <?cs var:Lang.Grade.red_desc ?></li>
     <li><span class="badge grade-black"><?cs var:Lang.Grade.black ?></span> <?cs var:Lang.Grade.black_desc ?></li>
   </ul>
+  <p><a href="/env" id="env-link"><?cs var:Lang.Env.heading ?></a></p>
 </section>
 <?cs if:!User.login ?>
 <p><a class="button" href="/login"><?cs var:Lang.Home.login_cta ?></a></p>

@@ -1,4 +1,4 @@
-<?cs include:"_layout.cs" ?><?cs call:page_start() ?>
+<?cs include:"_layout.cs" ?><?cs include:"_grade.cs" ?><?cs call:page_start() ?>
 <h1><?cs var:Lang.Search.heading ?></h1>
 <?cs include:"_search_form.cs" ?>
 <?cs if:Form.q.error ?><p class="alert" role="alert"><?cs var:Form.q.error ?></p><?cs /if ?>
@@ -11,6 +11,7 @@
     <th scope="col"><?cs var:Lang.Entity.uscc ?></th>
     <th scope="col"><?cs var:Lang.Entity.district ?></th>
     <th scope="col"><?cs var:Lang.Entity.status ?></th>
+    <th scope="col"><?cs var:Lang.Env.grade ?></th>
   </tr></thead>
   <tbody>
   <?cs each:s = Results ?>
@@ -19,6 +20,7 @@
     <td class="mono"><?cs var:s.uscc ?></td>
     <td><?cs var:s.district ?></td>
     <td><?cs if:s.serious ?><span class="flag-serious"><?cs var:Lang.Entity.serious_flag ?></span><?cs /if ?></td>
+    <td class="env-grade"><?cs if:s.env_grade ?><?cs call:grade_badge(s.env_grade) ?><?cs /if ?></td>
   </tr>
   <?cs /each ?>
   </tbody>

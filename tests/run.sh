@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh — everything `make test` runs, in order, on an isolated stack:
 #   1. template lint
-#   2. cmocka unit tests: plain build under valgrind, then ASan+UBSan build
+#   2. cmocka unit tests: plain build under valgrind, then ASan+UBSan build;
+#      the fuzz corpora replayed through the harnesses (ASan+UBSan)
 #   3. a private stack (throw-away var/test, port TEST_PORT) and the HTTP
 #      and browser tests (node:test) against it through nginx
 # Ends with one line "N passed, N failed" over all suites; exits non-zero on
@@ -53,6 +54,24 @@ export CMOCKA_TEST_ABORT=0
 run_unit unit valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	run_unit unit-asan env
+
+# 2b. The fuzz corpora, replayed through each harness built with ASan+UBSan
+# (tests/fuzz/replay.c): one pass per harness that reads its whole corpus.
+tp=0; tf=0
+for bin in build/fuzz-replay/fuzz_*; do
+	[ -x "$bin" ] || continue
+	name=$(basename "$bin"); name=${name#fuzz_}
+	corpus=tests/fuzz/corpus/$name
+	[ "$name" = workdays ] && corpus=tests/fuzz/corpus/calendar
+	log=$TVAR-fuzz-replay-$name.log
+	if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    "$bin" "$corpus" > "$log" 2>&1; then
+		tp=$((tp + 1))
+	else
+		tf=$((tf + 1)); echo "--- fuzz-replay $name failed:"; tail -30 "$log"
+	fi
+done
+record fuzz-replay "$tp" "$tf"
 
 # 3. The isolated stack and the node tests.
 # Only ever the test stack: a developer's `make run` in var/ keeps running.

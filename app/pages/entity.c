@@ -94,6 +94,14 @@ search_get(struct req *r)
 		snprintf(name, sizeof(name), "Results.%d", i);
 		set_subject(r, name, &rows[i]);
 	}
+	/* Environmental grade badges: two queries for the whole page. */
+	{
+		long long ids[SEARCH_PER_PAGE];
+		for (i = 0; i < n; i++)
+			ids[i] = rows[i].id;
+		if ((rc = env_search_badges(r, ids, n)) < 0)
+			return req_dberr(r, rc);
+	}
 	view_set(r, "Search.q", q);
 	view_set_int(r, "Search.shown", n);
 	view_set_int(r, "Search.total", total > SEARCH_COUNT_CAP ? SEARCH_COUNT_CAP : total);
@@ -238,6 +246,11 @@ entity_get(struct req *r)
 	/* Association ratings (Art. 27): the current ones are public market
 	 * information; the whole history is the enterprise's own. */
 	if ((rc = assoc_profile_ratings(r, s.id,
+	    r->user.role == ROLE_ENTERPRISE && r->user.subject_id == s.id)) < 0)
+		return req_dberr(r, rc);
+	/* Environmental credit grade (issue 4): current grade and reasons for
+	 * all; breakdown and history for the enterprise itself. */
+	if ((rc = env_profile_grades(r, s.id,
 	    r->user.role == ROLE_ENTERPRISE && r->user.subject_id == s.id)) < 0)
 		return req_dberr(r, rc);
 	if ((n = commitments_for_subject(&r->arena, s.id, com, PROFILE_MAX_COMMITMENTS)) < 0)

@@ -109,6 +109,43 @@ int staff_objection_mark(struct req *);
 int staff_objection_forward(struct req *);
 int staff_objection_decide(struct req *);
 
+/* env.c, env_dyn.c, env_import.c, env_profile.c — environmental credit colour grades:
+ * annual rounds, dynamic scoring, snapshots, statistics, the admin scheme */
+extern const struct form env_round_form, env_filter_form, env_entry_form, env_publicize_form;
+extern const struct form env_deduction_form, env_reason_form, env_veto_form, env_import_form;
+extern const struct form env_event_form, env_on_form, env_snapshot_form;
+extern const struct form env_settings_form, env_item_form;
+int env_home_get(struct req *);
+int env_round_create(struct req *);
+int env_round_page_get(struct req *);
+int env_entry_create(struct req *);
+int env_round_publicize_post(struct req *);
+int env_round_publish_post(struct req *);
+int env_entry_page_get(struct req *);
+int env_deduction_create(struct req *);
+int env_deduction_remove(struct req *);
+int env_veto_post(struct req *);
+int env_stats_get(struct req *);
+int env_stats_csv(struct req *);
+int env_import_get(struct req *);
+int env_import_post(struct req *);
+int env_dynamic_get(struct req *);
+int env_event_create(struct req *);
+int env_dynamic_subject_get(struct req *);
+int env_snapshot_create(struct req *);
+int env_snapshot_page_get(struct req *);
+int env_snapshot_csv(struct req *);
+int admin_env_get(struct req *);
+int admin_env_settings_post(struct req *);
+int admin_env_item_post(struct req *);
+/* Fills EnvCurrent (grade, basis, score, price for red/black), EnvRound
+ * (latest published round with its veto reason) and, for the subject
+ * itself, the agency and staff, the breakdown and history. > 0 or < 0. */
+int env_profile_grades(struct req *, long long subject_id, int self);
+/* Sets Results.N.env_grade for a page of search results (ids[0..n), at
+ * most 20): two queries whatever n is. > 0 or < 0. */
+int env_search_badges(struct req *, const long long *ids, int n);
+
 /* admin.c */
 extern const struct form admin_users_form;
 int admin_users_get(struct req *);

@@ -130,6 +130,10 @@ validity_default_to(const char *from, char out[11])
 
 	if (ymd_parse(from, &a) != 0)
 		return -1;
+	/* A start in the last three years of 9999 has no 4-digit end: refuse
+	 * it rather than wrap to year 0002 (found by tests/fuzz/fuzz_cert.c). */
+	if (a.y > 9999 - RATING_VALID_YEARS)
+		return -1;
 	b = a;
 	b.y += RATING_VALID_YEARS;
 	/* From 29 February there is no same day three years on: the period

@@ -85,3 +85,64 @@ FROM (
 INSERT INTO rating_serials (association_id, year, last_serial)
 SELECT association_id, LEFT(cert_no, 4), MAX(CAST(RIGHT(cert_no, 5) AS UNSIGNED))
 FROM ratings GROUP BY association_id, LEFT(cert_no, 4);
+
+-- Environmental credit grades (0006): two published annual rounds of the
+-- same scope (2024 imported, 2025 scored by indicator, subject 2 vetoed to
+-- black) and dynamic scoring for subjects 1, 3 and 6, dated relative to
+-- today. Current grades: 1 green (dynamic 12), 2 black (veto), 3 yellow
+-- (dynamic 3, an older fine already restored), 4 blue, 5 green, 6 red
+-- (dynamic 1). README "Environmental grades" describes the rules.
+INSERT INTO env_rounds (id, year, scope, period_from, period_to, status, publicity_from, publicity_to, published_on, created_at) VALUES
+ (1, 2024, '市区重点排污单位', '2024-01-01', '2024-12-31', 'published', CURDATE() - INTERVAL 420 DAY, CURDATE() - INTERVAL 406 DAY, CURDATE() - INTERVAL 400 DAY, UNIX_TIMESTAMP()),
+ (2, 2025, '市区重点排污单位', '2025-01-01', '2025-12-31', 'published', CURDATE() - INTERVAL 60 DAY, CURDATE() - INTERVAL 46 DAY, CURDATE() - INTERVAL 40 DAY, UNIX_TIMESTAMP());
+
+INSERT INTO env_entries (round_id, subject_id, source, score, base_grade, grade, district, created_at, updated_at) VALUES
+ (1, 1, 'import', 90, 'blue', 'blue', '吴中区', UNIX_TIMESTAMP(), UNIX_TIMESTAMP()),
+ (1, 2, 'import', 50, 'red', 'red', '虎丘区', UNIX_TIMESTAMP(), UNIX_TIMESTAMP()),
+ (1, 3, 'import', 82, 'blue', 'blue', '相城区', UNIX_TIMESTAMP(), UNIX_TIMESTAMP()),
+ (1, 4, 'import', 88, 'blue', 'blue', '姑苏区', UNIX_TIMESTAMP(), UNIX_TIMESTAMP()),
+ (1, 5, 'import', 97, 'green', 'green', '苏州工业园区', UNIX_TIMESTAMP(), UNIX_TIMESTAMP()),
+ (1, 6, 'import', 70, 'yellow', 'yellow', '昆山市', UNIX_TIMESTAMP(), UNIX_TIMESTAMP()),
+ (2, 1, 'form', 96, 'green', 'green', '吴中区', UNIX_TIMESTAMP(), UNIX_TIMESTAMP()),
+ (2, 2, 'form', 72, 'yellow', 'black', '虎丘区', UNIX_TIMESTAMP(), UNIX_TIMESTAMP()),
+ (2, 3, 'form', 70, 'yellow', 'yellow', '相城区', UNIX_TIMESTAMP(), UNIX_TIMESTAMP()),
+ (2, 4, 'form', 85, 'blue', 'blue', '姑苏区', UNIX_TIMESTAMP(), UNIX_TIMESTAMP()),
+ (2, 5, 'form', 98, 'green', 'green', '苏州工业园区', UNIX_TIMESTAMP(), UNIX_TIMESTAMP()),
+ (2, 6, 'form', 55, 'red', 'red', '昆山市', UNIX_TIMESTAMP(), UNIX_TIMESTAMP());
+
+UPDATE env_entries e JOIN env_veto_rules v ON v.code = 'hidden_pipe'
+SET e.veto_id = v.id, e.veto_note = '苏环行罚字〔2024〕第0088号：私设暗管排放印染废水'
+WHERE e.round_id = 2 AND e.subject_id = 2;
+
+INSERT INTO env_deductions (entry_id, indicator_id, points, note, created_at)
+SELECT e.id, i.id, x.points, x.note, UNIX_TIMESTAMP()
+FROM (
+  SELECT 1 AS subject_id, 'discharge' AS code, 4 AS points, '季度监督性监测一次超标' AS note
+  UNION ALL SELECT 2, 'discharge', 20, '废水总排口多次超标'
+  UNION ALL SELECT 2, 'penalty', 8, '苏环行罚字〔2024〕第0088号'
+  UNION ALL SELECT 3, 'penalty', 20, '相环罚〔2025〕17号：粉尘无组织排放'
+  UNION ALL SELECT 3, 'complaint', 5, '经查实的扬尘投诉'
+  UNION ALL SELECT 3, 'management', 5, '危险废物台账不全'
+  UNION ALL SELECT 4, 'management', 15, '油烟净化设施未定期清洗，无台账'
+  UNION ALL SELECT 5, 'complaint', 2, '噪声投诉一起（已整改）'
+  UNION ALL SELECT 6, 'discharge', 30, 'VOCs在线监测多次超标'
+  UNION ALL SELECT 6, 'penalty', 15, '昆环罚〔2025〕203号'
+) x JOIN env_entries e ON e.round_id = 2 AND e.subject_id = x.subject_id
+JOIN env_indicators i ON i.code = x.code;
+
+INSERT INTO env_dynamic_subjects (subject_id, enrolled_on, created_at) VALUES
+ (1, CURDATE() - INTERVAL 400 DAY, UNIX_TIMESTAMP()),
+ (3, CURDATE() - INTERVAL 400 DAY, UNIX_TIMESTAMP()),
+ (6, CURDATE() - INTERVAL 400 DAY, UNIX_TIMESTAMP());
+
+INSERT INTO env_events (subject_id, type_id, points, decided_on, until_on, doc_no, note, created_at)
+SELECT x.subject_id, t.id, t.points, CURDATE() - INTERVAL x.days DAY,
+       CURDATE() - INTERVAL x.days DAY + INTERVAL t.months MONTH, x.doc_no, x.note, UNIX_TIMESTAMP()
+FROM (
+  SELECT 1 AS subject_id, 'commitment' AS code, 30 AS days, '吴环承〔2026〕8号' AS doc_no, '签署企业环境信用承诺书' AS note
+  UNION ALL SELECT 1, 'model', 60, '苏环示范〔2026〕2号', '评为环境守法示范企业'
+  UNION ALL SELECT 3, 'fine', 300, '相环罚〔2025〕17号', '粉尘无组织排放，罚款（扣分已恢复）'
+  UNION ALL SELECT 3, 'limit_production', 100, '相环限〔2025〕5号', '责令限制生产'
+  UNION ALL SELECT 6, 'limit_production', 40, '昆环限〔2026〕3号', '责令限制生产'
+  UNION ALL SELECT 6, 'overdue', 20, '昆环改〔2026〕11号', '逾期未完成整改'
+) x JOIN env_event_types t ON t.code = x.code;

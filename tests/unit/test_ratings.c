@@ -166,6 +166,11 @@ test_default_to(void **state)
 	assert_string_equal(out, "2028-02-29");
 	assert_int_equal(validity_default_to("2026-02-30", out), -1);
 	assert_int_equal(validity_default_to("soon", out), -1);
+	/* No 5-digit years, and no wrapping to 0002 (fuzz_cert). */
+	assert_int_equal(validity_default_to("9999-12-31", out), -1);
+	assert_int_equal(validity_default_to("9997-01-01", out), -1);
+	assert_int_equal(validity_default_to("9996-12-31", out), 0);
+	assert_string_equal(out, "9999-12-30");
 }
 
 static void

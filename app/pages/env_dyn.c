@@ -1,0 +1,615 @@
+/* env_dyn.c — environmental grades: dynamic scoring (events that deduct or
+ * add points for a limited time, the timeline and the grade on any date),
+ * the half-year red/black snapshots behind the differential electricity
+ * price, and the admin's scheme page (thresholds, indicators, vetoes, types). */
+#include "pages/pages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/view.h"
+#include "pages/env_int.h"
+#include "rules/uscc.h"
+#include "store/subjects.h"
+
+#define MAX_ITEMS     64
+#define MAX_EVENTS    200
+#define MAX_ALL       20000
+#define MAX_ENROLLED  5000
+#define MAX_STEPS     120
+#define MAX_SNAPROWS  5000
+
+static const char *const grade_choices[] = { "green", "blue", "yellow", "red", "black", NULL };
+static const char *const kind_choices[] = { "indicator", "veto", "type", NULL };
+static const char *const active_choices[] = { "1", "0", NULL };
+
+enum { VE_USCC, VE_TYPE, VE_DECIDED, VE_DOC, VE_NOTE, VE_N };
+static const struct field event_fields[VE_N] = {
+	[VE_USCC]    = { "uscc", FT_TEXT, FF_REQUIRED | FF_TRIM, 1, 40, NULL },
+	[VE_TYPE]    = { "type", FT_TOKEN, FF_REQUIRED, 1, 32, NULL },
+	[VE_DECIDED] = { "decided_on", FT_DATE, FF_REQUIRED, 0, 0, NULL },
+	[VE_DOC]     = { "doc_no", FT_TEXT, FF_REQUIRED | FF_TRIM, 2, 100, NULL },
+	[VE_NOTE]    = { "note", FT_TEXT, FF_TRIM, 2, 300, NULL },
+};
+const struct form env_event_form = { event_fields, VE_N };
+
+enum { ON_DATE, ON_N };
+static const struct field on_fields[ON_N] = {
+	[ON_DATE] = { "on", FT_DATE, 0, 0, 0, NULL },
+};
+const struct form env_on_form = { on_fields, ON_N };
+
+enum { SN_AS_OF, SN_N };
+static const struct field snapshot_fields[SN_N] = {
+	[SN_AS_OF] = { "as_of", FT_DATE, FF_REQUIRED, 0, 0, NULL },
+};
+const struct form env_snapshot_form = { snapshot_fields, SN_N };
+
+enum { ST_A0, ST_A1, ST_A2, ST_A3, ST_D0, ST_D1, ST_D2, ST_D3, ST_BASE, ST_MAX, ST_DAYS,
+	ST_RED, ST_BLACK, ST_N };
+static const struct field settings_fields[ST_N] = {
+	[ST_A0]    = { "annual_green_min", FT_INT, FF_REQUIRED | FF_TRIM, 0, 100, NULL },
+	[ST_A1]    = { "annual_blue_min", FT_INT, FF_REQUIRED | FF_TRIM, 0, 100, NULL },
+	[ST_A2]    = { "annual_yellow_min", FT_INT, FF_REQUIRED | FF_TRIM, 0, 100, NULL },
+	[ST_A3]    = { "annual_red_min", FT_INT, FF_REQUIRED | FF_TRIM, 0, 100, NULL },
+	[ST_D0]    = { "dyn_green_min", FT_INT, FF_REQUIRED | FF_TRIM, -20, 20, NULL },
+	[ST_D1]    = { "dyn_blue_min", FT_INT, FF_REQUIRED | FF_TRIM, -20, 20, NULL },
+	[ST_D2]    = { "dyn_yellow_min", FT_INT, FF_REQUIRED | FF_TRIM, -20, 20, NULL },
+	[ST_D3]    = { "dyn_red_min", FT_INT, FF_REQUIRED | FF_TRIM, -20, 20, NULL },
+	[ST_BASE]  = { "dyn_base", FT_INT, FF_REQUIRED | FF_TRIM, 1, 20, NULL },
+	[ST_MAX]   = { "dyn_max", FT_INT, FF_REQUIRED | FF_TRIM, 1, 20, NULL },
+	[ST_DAYS]  = { "publicity_days", FT_INT, FF_REQUIRED | FF_TRIM, 1, 60, NULL },
+	[ST_RED]   = { "red_price", FT_TEXT, FF_REQUIRED | FF_TRIM, 1, 6, NULL },
+	[ST_BLACK] = { "black_price", FT_TEXT, FF_REQUIRED | FF_TRIM, 1, 6, NULL },
+};
+const struct form env_settings_form = { settings_fields, ST_N };
+
+enum { IT_KIND, IT_CODE, IT_ZH, IT_EN, IT_POINTS, IT_MONTHS, IT_GRADE, IT_ACTIVE, IT_N };
+static const struct field item_fields[IT_N] = {
+	[IT_KIND]   = { "kind", FT_ENUM, FF_REQUIRED, 0, 0, kind_choices },
+	[IT_CODE]   = { "code", FT_TOKEN, FF_REQUIRED | FF_TRIM, 2, 32, NULL },
+	[IT_ZH]     = { "name_zh", FT_TEXT, FF_REQUIRED | FF_TRIM, 2, 100, NULL },
+	[IT_EN]     = { "name_en", FT_TEXT, FF_REQUIRED | FF_TRIM, 2, 150, NULL },
+	[IT_POINTS] = { "points", FT_INT, FF_TRIM, -12, 100, NULL },
+	[IT_MONTHS] = { "months", FT_INT, FF_TRIM, 1, 60, NULL },
+	[IT_GRADE]  = { "grade", FT_ENUM, 0, 0, 0, grade_choices },
+	[IT_ACTIVE] = { "active", FT_ENUM, FF_REQUIRED, 0, 0, active_choices },
+};
+const struct form env_item_form = { item_fields, IT_N };
+
+static void
+field_fail(struct req *r, int i, const char *key)
+{
+	r->ferr[i] = key;
+	r->form_invalid = 1;
+}
+
+static void
+set_items(struct req *r, const char *list, const struct env_item *x, int n)
+{
+	char name[64];
+	int i;
+
+	for (i = 0; i < n; i++) {
+#define SETS(f, v) do { snprintf(name, sizeof(name), "%s.%d.%s", list, i, f); view_set(r, name, v); } while (0)
+#define SETI(f, v) do { snprintf(name, sizeof(name), "%s.%d.%s", list, i, f); view_set_int(r, name, v); } while (0)
+		SETS("code", x[i].code);
+		SETS("name", env_lname(r, x[i].name_zh, x[i].name_en));
+		SETS("name_zh", x[i].name_zh);
+		SETS("name_en", x[i].name_en);
+		SETS("grade", x[i].grade);
+		SETI("points", x[i].points);
+		SETI("months", x[i].months);
+		SETI("active", x[i].active);
+#undef SETS
+#undef SETI
+	}
+}
+
+/* ---- dynamic scoring ---- */
+
+static int
+dynamic_page(struct req *r, int status)
+{
+	struct env_scheme sc;
+	struct env_enrolled *en;
+	struct env_event *ev;
+	struct env_item items[MAX_ITEMS];
+	struct ymd today;
+	char name[64];
+	int n, ne, i, j = 0, score, g, rc;
+
+	if ((rc = env_scheme_load(r, &sc)) < 0)
+		return req_dberr(r, rc);
+	en = arena_alloc(&r->arena, sizeof(*en) * MAX_ENROLLED);
+	ev = arena_alloc(&r->arena, sizeof(*ev) * MAX_ALL);
+	if (en == NULL || ev == NULL)
+		return req_error(r, 500, "Err.internal");
+	if ((n = env_enrolled_list(&r->arena, en, MAX_ENROLLED)) < 0)
+		return req_dberr(r, n);
+	/* One query for every event, in subject order: no query per row. */
+	if ((ne = env_events_all(&r->arena, ev, MAX_ALL)) < 0)
+		return req_dberr(r, ne);
+	ymd_today(&today);
+	for (i = 0; i < n; i++) {
+		int k;
+		while (j < ne && ev[j].subject_id < en[i].subject_id)
+			j++;
+		for (k = j; k < ne && ev[k].subject_id == en[i].subject_id; k++)
+			;
+		g = env_dyn_score(&sc, ev + j, k - j, &today, &score);
+		j = k;
+#define SETD(f, v) do { snprintf(name, sizeof(name), "Dynamic.%d.%s", i, f); view_set(r, name, v); } while (0)
+		snprintf(name, sizeof(name), "Dynamic.%d.id", i);
+		view_set_int(r, name, en[i].subject_id);
+		snprintf(name, sizeof(name), "Dynamic.%d.score", i);
+		view_set_int(r, name, score);
+		SETD("grade", grade_codes[g]);
+		SETD("uscc", en[i].uscc);
+		SETD("name", en[i].name);
+		SETD("district", en[i].district);
+		SETD("enrolled_on", en[i].enrolled_on);
+#undef SETD
+	}
+	if ((n = env_items(&r->arena, ENV_TYPE, 1, items, MAX_ITEMS)) < 0)
+		return req_dberr(r, n);
+	set_items(r, "Types", items, n);
+	view_set_int(r, "Scheme.base", sc.dyn.base);
+	form_to_hdf(r);
+	view_set(r, "Page.title", view_str(r, "Env.dyn.title"));
+	view_set(r, "Page.nav", "env");
+	r->tmpl = "env_dynamic.cs";
+	r->no_store = 1;
+	return r->status = status;
+}
+
+int
+env_dynamic_get(struct req *r)
+{
+	return dynamic_page(r, 200);
+}
+
+int
+env_event_create(struct req *r)
+{
+	struct env_item items[MAX_ITEMS];
+	struct env_event e;
+	struct subject s;
+	struct ymd d, until, today;
+	char norm[USCC_LEN + 1], want, until_s[11];
+	long long id;
+	int n, i = 0, rc, pos, err;
+
+	if ((n = env_items(&r->arena, ENV_TYPE, 1, items, MAX_ITEMS)) < 0)
+		return req_dberr(r, n);
+	if (r->f[VE_USCC] != NULL) {
+		err = uscc_normalize(r->f[VE_USCC], r->flen[VE_USCC], norm, &pos, &want);
+		if (err != USCC_OK && err != USCC_CHECK)
+			field_fail(r, VE_USCC, uscc_errkey(err));
+		else if ((rc = subjects_by_uscc(&r->arena, norm, &s)) < 0)
+			return req_dberr(r, rc);
+		else if (rc == 0)
+			field_fail(r, VE_USCC, "Err.subject.notfound");
+	}
+	for (i = 0; r->f[VE_TYPE] != NULL && i < n && strcmp(items[i].code, r->f[VE_TYPE]) != 0; i++)
+		;
+	if (r->f[VE_TYPE] != NULL && i == n)
+		field_fail(r, VE_TYPE, "Err.field.choice");
+	ymd_today(&today);
+	if (r->f[VE_DECIDED] != NULL && (ymd_parse(r->f[VE_DECIDED], &d) != 0 ||
+	    ymd_cmp(&d, &today) > 0))
+		field_fail(r, VE_DECIDED, "Env.err.future");
+	if (r->form_invalid)
+		return dynamic_page(r, 422);
+	if (dyn_until(&d, (int)items[i].months, &until) != 0)
+		return req_error(r, 500, "Err.internal");
+	ymd_format(&until, until_s);
+	memset(&e, 0, sizeof(e));
+	e.subject_id = s.id;
+	e.type_id = items[i].id;
+	e.points = items[i].points;
+	e.decided_on = (char *)r->f[VE_DECIDED];
+	e.until_on = until_s;
+	e.doc_no = (char *)r->f[VE_DOC];
+	e.note = (char *)r->f[VE_NOTE];
+	if ((rc = db_begin()) < 0)
+		return req_dberr(r, rc);
+	/* The first event puts the enterprise under dynamic scoring from that
+	 * day, at the base score. */
+	if ((rc = env_enrol(&r->arena, s.id, r->f[VE_DECIDED], r->user.id)) < 0)
+		return env_finish(r, rc, "/env/dynamic");
+	if ((id = env_event_insert(&r->arena, &e, r->user.id)) < 0)
+		return env_finish(r, (int)id, "/env/dynamic");
+	rc = env_audit(r, s.id, "env_event", arena_printf(&r->arena,
+	    "environmental event %lld: %s %+lld points from %s until %s (%s)%s", id, items[i].code,
+	    e.points, e.decided_on, until_s, e.doc_no, rc > 0 ? "; enrolled in dynamic scoring" : ""));
+	return env_finish(r, rc, arena_printf(&r->arena, "/env/dynamic/%lld", s.id));
+}
+
+int
+env_dynamic_subject_get(struct req *r)
+{
+	struct env_scheme sc;
+	struct env_event ev[MAX_EVENTS];
+	struct dyn_event de[MAX_EVENTS];
+	struct dyn_step st[MAX_STEPS];
+	struct subject s;
+	struct ymd today, start, on;
+	char *enrolled, name[64], buf[11];
+	long long id = r->pathids[0];
+	int n, i, k = 0, rc, score, g;
+
+	/* An enterprise sees its own timeline only. */
+	if (r->user.role == ROLE_ENTERPRISE && r->user.subject_id != id)
+		return req_error(r, 403, "Err.forbidden");
+	if ((rc = subjects_by_id(&r->arena, id, &s)) <= 0)
+		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
+	if ((rc = env_enrolled(&r->arena, id, &enrolled)) <= 0)
+		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Env.err.not_enrolled");
+	if ((rc = env_scheme_load(r, &sc)) < 0)
+		return req_dberr(r, rc);
+	if ((n = env_events_of(&r->arena, id, ev, MAX_EVENTS)) < 0)
+		return req_dberr(r, n);
+	ymd_today(&today);
+	for (i = 0; i < n; i++) {
+		if (ymd_parse(ev[i].decided_on, &de[k].from) != 0 ||
+		    ymd_parse(ev[i].until_on, &de[k].until) != 0)
+			continue;
+		de[k].points = (int)ev[i].points;
+		de[k].type = ev[i].type_id;
+		k++;
+#define SETV(f, v) do { snprintf(name, sizeof(name), "Events.%d.%s", i, f); view_set(r, name, v); } while (0)
+		SETV("type", env_lname(r, ev[i].name_zh, ev[i].name_en));
+		snprintf(name, sizeof(name), "Events.%d.points", i);
+		view_setf(r, name, "%+lld", ev[i].points);
+		SETV("decided_on", ev[i].decided_on);
+		SETV("until_on", ev[i].until_on);
+		SETV("doc_no", ev[i].doc_no);
+		SETV("note", ev[i].note);
+		if (dyn_in_force(&de[k - 1], &today))
+			SETV("active", "1");
+#undef SETV
+	}
+	if (ymd_parse(enrolled, &start) != 0)
+		start = today;
+	n = dyn_timeline(&sc.dyn, de, k, &start, &today, st, MAX_STEPS);
+	for (i = 0; i < n; i++) {
+		ymd_format(&st[i].on, buf);
+		snprintf(name, sizeof(name), "Timeline.%d.on", i);
+		view_set(r, name, buf);
+		snprintf(name, sizeof(name), "Timeline.%d.score", i);
+		view_set_int(r, name, st[i].score);
+		snprintf(name, sizeof(name), "Timeline.%d.grade", i);
+		view_set(r, name, grade_codes[st[i].grade]);
+	}
+	score = dyn_score_on(&sc.dyn, de, k, &today);
+	view_set_int(r, "Dyn.score", score);
+	view_set(r, "Dyn.grade", grade_codes[grade_from_score(&sc.dyn.t, score)]);
+	view_set(r, "Dyn.enrolled_on", enrolled);
+	ymd_format(&today, buf);
+	view_set(r, "Dyn.today", buf);
+	/* The grade on any date asked for (before enrolment: not scored). */
+	if (r->f[ON_DATE] != NULL && ymd_parse(r->f[ON_DATE], &on) == 0) {
+		view_set(r, "Dyn.on", r->f[ON_DATE]);
+		if (ymd_cmp(&on, &start) < 0)
+			view_set(r, "Dyn.on_before", "1");
+		else {
+			int sc_on = dyn_score_on(&sc.dyn, de, k, &on);
+			g = grade_from_score(&sc.dyn.t, sc_on);
+			view_set_int(r, "Dyn.on_score", sc_on);
+			view_set(r, "Dyn.on_grade", grade_codes[g]);
+		}
+	}
+	view_set(r, "Subject.name", s.name);
+	view_set(r, "Subject.uscc", s.uscc);
+	view_set_int(r, "Subject.id", s.id);
+	form_to_hdf(r);
+	view_set(r, "Page.title", s.name);
+	view_set(r, "Page.nav", "env");
+	r->tmpl = "env_subject.cs";
+	r->no_store = 1;
+	return r->form_invalid ? (r->status = 422) : 200;
+}
+
+/* ---- half-year snapshots ---- */
+
+int
+env_snapshot_create(struct req *r)
+{
+	struct env_scheme sc;
+	struct env_latest *lt;
+	struct env_enrolled *en;
+	struct env_event *ev;
+	struct ymd as_of, today, start;
+	long long snap;
+	int nl, n, ne, i, j = 0, k, rc, score, g;
+
+	ymd_today(&today);
+	if (r->f[SN_AS_OF] != NULL && (ymd_parse(r->f[SN_AS_OF], &as_of) != 0 ||
+	    !((as_of.m == 6 && as_of.d == 30) || (as_of.m == 12 && as_of.d == 31)) ||
+	    ymd_cmp(&as_of, &today) > 0))
+		field_fail(r, SN_AS_OF, "Env.err.half_year");
+	if (r->form_invalid)
+		return env_home_get(r) == 200 ? (r->status = 422) : r->status;
+	if ((rc = env_scheme_load(r, &sc)) < 0)
+		return req_dberr(r, rc);
+	lt = arena_alloc(&r->arena, sizeof(*lt) * MAX_SNAPROWS);
+	en = arena_alloc(&r->arena, sizeof(*en) * MAX_ENROLLED);
+	ev = arena_alloc(&r->arena, sizeof(*ev) * MAX_ALL);
+	if (lt == NULL || en == NULL || ev == NULL)
+		return req_error(r, 500, "Err.internal");
+	if ((rc = db_begin()) < 0)
+		return req_dberr(r, rc);
+	snap = env_snapshot_insert(&r->arena, r->f[SN_AS_OF], r->user.id);
+	if (snap == DB_DUP) {
+		db_rollback();
+		field_fail(r, SN_AS_OF, "Env.err.snapshot_exists");
+		return env_home_get(r) == 200 ? (r->status = 422) : r->status;
+	}
+	if (snap < 0 || (nl = env_latest_as_of(&r->arena, r->f[SN_AS_OF], lt, MAX_SNAPROWS)) < 0 ||
+	    (n = env_enrolled_list(&r->arena, en, MAX_ENROLLED)) < 0 ||
+	    (ne = env_events_all(&r->arena, ev, MAX_ALL)) < 0) {
+		db_rollback();
+		return req_dberr(r, DB_ERR);
+	}
+	/* Dynamic scoring decides for the enterprises under it on the day;
+	 * the latest published round for the others. */
+	for (i = 0; i < n; i++) {
+		while (j < ne && ev[j].subject_id < en[i].subject_id)
+			j++;
+		for (k = j; k < ne && ev[k].subject_id == en[i].subject_id; k++)
+			;
+		if (ymd_parse(en[i].enrolled_on, &start) == 0 && ymd_cmp(&start, &as_of) <= 0) {
+			g = env_dyn_score(&sc, ev + j, k - j, &as_of, &score);
+			if ((rc = env_snapshot_row(&r->arena, snap, en[i].subject_id, grade_codes[g],
+			    score, 1, "dynamic")) < 0)
+				goto fail;
+			en[i].subject_id = -en[i].subject_id;   /* done */
+		}
+		j = k;
+	}
+	for (i = 0; i < nl; i++) {
+		for (k = 0; k < n && en[k].subject_id != -lt[i].subject_id; k++)
+			;
+		if (k < n)
+			continue;
+		if ((rc = env_snapshot_row(&r->arena, snap, lt[i].subject_id, lt[i].grade, lt[i].score,
+		    (int)lt[i].has_score, "round")) < 0)
+			goto fail;
+	}
+	rc = env_audit(r, 0, "env_snapshot", arena_printf(&r->arena,
+	    "half-year grade snapshot %lld as of %s", snap, r->f[SN_AS_OF]));
+	return env_finish(r, rc, arena_printf(&r->arena, "/env/snapshots/%lld", snap));
+fail:
+	db_rollback();
+	return req_dberr(r, rc);
+}
+
+static int
+snapshot_load(struct req *r, struct env_snapshot *s, struct env_snaprow **rows, int *n)
+{
+	int rc;
+
+	if ((rc = env_snapshot_get(&r->arena, r->pathids[0], s)) <= 0)
+		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
+	if ((*rows = arena_alloc(&r->arena, sizeof(**rows) * MAX_SNAPROWS)) == NULL)
+		return req_error(r, 500, "Err.internal");
+	if ((*n = env_snapshot_list(&r->arena, s->id, *rows, MAX_SNAPROWS)) < 0)
+		return req_dberr(r, *n);
+	return 0;
+}
+
+int
+env_snapshot_page_get(struct req *r)
+{
+	struct env_snapshot s;
+	struct env_snaprow *x;
+	long long c[5];
+	char name[64];
+	int n, i, rc;
+
+	if ((rc = snapshot_load(r, &s, &x, &n)) != 0)
+		return rc;
+	if ((rc = env_snapshot_counts(&r->arena, s.id, c)) < 0)
+		return req_dberr(r, rc);
+	env_set_counts(r, "Stats", c);
+	for (i = 0; i < n; i++) {
+#define SETX(f, v) do { snprintf(name, sizeof(name), "List.%d.%s", i, f); view_set(r, name, v); } while (0)
+		SETX("uscc", x[i].uscc);
+		SETX("name", x[i].name);
+		SETX("district", x[i].district);
+		SETX("grade", x[i].grade);
+		SETX("basis", x[i].basis);
+		SETX("price", strcmp(x[i].grade, "black") == 0 ? s.black_price : s.red_price);
+#undef SETX
+	}
+	view_set_int(r, "Snapshot.id", s.id);
+	view_set(r, "Snapshot.as_of", s.as_of);
+	view_set(r, "Snapshot.red_price", s.red_price);
+	view_set(r, "Snapshot.black_price", s.black_price);
+	view_set(r, "Snapshot.created_at", s.created_at);
+	view_set_int(r, "Snapshot.n_list", n);
+	view_set(r, "Page.title", arena_printf(&r->arena, "%s · %s", view_str(r, "Env.snap.title"), s.as_of));
+	view_set(r, "Page.nav", "env");
+	r->tmpl = "env_snapshot.cs";
+	return 200;
+}
+
+int
+env_snapshot_csv(struct req *r)
+{
+	struct env_snapshot s;
+	struct env_snaprow *x;
+	size_t cap, o = 0;
+	char *body;
+	int n, i, rc, w;
+
+	if ((rc = snapshot_load(r, &s, &x, &n)) != 0)
+		return rc;
+	cap = 256 + (size_t)n * 800;
+	if ((body = arena_alloc(&r->arena, cap)) == NULL)
+		return req_error(r, 500, "Err.internal");
+	w = snprintf(body, cap, "\xEF\xBB\xBFuscc,name,district,grade,surcharge_yuan_per_kwh,as_of\r\n");
+	o = w > 0 ? (size_t)w : 0;
+	for (i = 0; i < n && o < cap; i++) {
+		w = snprintf(body + o, cap - o, "%s,%s,%s,%s,%s,%s\r\n", x[i].uscc,
+		    env_csv_cell(r, x[i].name), env_csv_cell(r, x[i].district), x[i].grade,
+		    strcmp(x[i].grade, "black") == 0 ? s.black_price : s.red_price, s.as_of);
+		if (w < 0 || (size_t)w >= cap - o)
+			break;
+		o += (size_t)w;
+	}
+	r->body_out = body;
+	r->body_out_len = o;
+	r->ctype_out = "text/csv; charset=utf-8";
+	req_header(r, "Content-Disposition", arena_printf(&r->arena,
+	    "attachment; filename=\"env-red-black-%s.csv\"", s.as_of));
+	return 200;
+}
+
+/* ---- the admin's scheme ---- */
+
+static int
+admin_page(struct req *r, int status)
+{
+	struct env_scheme sc;
+	struct env_item items[MAX_ITEMS];
+	static const char *const lists[ENV_KIND_MAX] = { "Indicators", "Vetoes", "Types" };
+	int n, k, rc, i;
+	char name[48];
+
+	if ((rc = env_scheme_load(r, &sc)) < 0)
+		return req_dberr(r, rc);
+	for (k = 0; k < ENV_KIND_MAX; k++) {
+		if ((n = env_items(&r->arena, k, 0, items, MAX_ITEMS)) < 0)
+			return req_dberr(r, n);
+		set_items(r, lists[k], items, n);
+	}
+	if (status == 200 || r->form != &env_settings_form) {
+		for (i = 0; i < 4; i++) {
+			snprintf(name, sizeof(name), "Form.%s.value", settings_fields[ST_A0 + i].name);
+			view_set_int(r, name, sc.s.annual_min[i]);
+			snprintf(name, sizeof(name), "Form.%s.value", settings_fields[ST_D0 + i].name);
+			view_set_int(r, name, sc.s.dyn_min[i]);
+		}
+		view_set_int(r, "Form.dyn_base.value", sc.s.dyn_base);
+		view_set_int(r, "Form.dyn_max.value", sc.s.dyn_max);
+		view_set_int(r, "Form.publicity_days.value", sc.s.publicity_days);
+		view_set(r, "Form.red_price.value", sc.s.red_price);
+		view_set(r, "Form.black_price.value", sc.s.black_price);
+	}
+	if (r->form != NULL && status != 200)
+		form_to_hdf(r);
+	view_set(r, "Page.title", view_str(r, "Env.admin.title"));
+	view_set(r, "Page.nav", "admin_env");
+	r->tmpl = "admin_env.cs";
+	r->no_store = 1;
+	return r->status = status;
+}
+
+int
+admin_env_get(struct req *r)
+{
+	return admin_page(r, 200);
+}
+
+/* "0.05": a price of at most 2 digits before and exactly 2 after the point. */
+static int
+price_ok(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n < 4 || n > 5 || s[n - 3] != '.')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (i != n - 3 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	return 1;
+}
+
+int
+admin_env_settings_post(struct req *r)
+{
+	struct env_settings s;
+	struct grade_thresholds a, d;
+	int i, rc;
+
+	if (r->form_invalid)
+		return admin_page(r, 422);
+	memset(&s, 0, sizeof(s));
+	for (i = 0; i < 4; i++) {
+		s.annual_min[i] = form_int(r, ST_A0 + i);
+		s.dyn_min[i] = form_int(r, ST_D0 + i);
+		a.min[i] = (int)s.annual_min[i];
+		d.min[i] = (int)s.dyn_min[i];
+	}
+	s.dyn_base = form_int(r, ST_BASE);
+	s.dyn_max = form_int(r, ST_MAX);
+	s.publicity_days = form_int(r, ST_DAYS);
+	s.red_price = (char *)r->f[ST_RED];
+	s.black_price = (char *)r->f[ST_BLACK];
+	if (!grade_thresholds_valid(&a))
+		field_fail(r, ST_A0, "Env.err.thresholds");
+	if (!grade_thresholds_valid(&d))
+		field_fail(r, ST_D0, "Env.err.thresholds");
+	if (s.dyn_base > s.dyn_max)
+		field_fail(r, ST_BASE, "Env.err.base");
+	if (!price_ok(s.red_price))
+		field_fail(r, ST_RED, "Env.err.price");
+	if (!price_ok(s.black_price))
+		field_fail(r, ST_BLACK, "Env.err.price");
+	if (r->form_invalid)
+		return admin_page(r, 422);
+	if ((rc = db_begin()) < 0)
+		return req_dberr(r, rc);
+	rc = env_settings_update(&r->arena, &s, r->user.id);
+	if (rc > 0)
+		rc = env_audit(r, 0, "env_scheme", arena_printf(&r->arena,
+		    "grade scheme: annual %lld/%lld/%lld/%lld, dynamic %lld/%lld/%lld/%lld base %lld max %lld, "
+		    "publicity %lld days, prices %s/%s", s.annual_min[0], s.annual_min[1], s.annual_min[2],
+		    s.annual_min[3], s.dyn_min[0], s.dyn_min[1], s.dyn_min[2], s.dyn_min[3], s.dyn_base,
+		    s.dyn_max, s.publicity_days, s.red_price, s.black_price));
+	return env_finish(r, rc, "/admin/env");
+}
+
+int
+admin_env_item_post(struct req *r)
+{
+	struct env_item x;
+	int kind = ENV_INDICATOR, rc;
+
+	if (!r->form_invalid) {
+		kind = strcmp(r->f[IT_KIND], "veto") == 0 ? ENV_VETO :
+		    strcmp(r->f[IT_KIND], "type") == 0 ? ENV_TYPE : ENV_INDICATOR;
+		if (kind == ENV_VETO && r->f[IT_GRADE] == NULL)
+			field_fail(r, IT_GRADE, "Err.field.required");
+		if (kind != ENV_VETO && r->f[IT_POINTS] == NULL)
+			field_fail(r, IT_POINTS, "Err.field.required");
+		if (kind == ENV_INDICATOR && r->f[IT_POINTS] != NULL && form_int(r, IT_POINTS) < 1)
+			field_fail(r, IT_POINTS, "Err.field.range");
+		if (kind == ENV_TYPE && r->f[IT_POINTS] != NULL && (form_int(r, IT_POINTS) == 0 ||
+		    form_int(r, IT_POINTS) > 3))
+			field_fail(r, IT_POINTS, "Env.err.type_points");
+		if (kind == ENV_TYPE && r->f[IT_MONTHS] == NULL)
+			field_fail(r, IT_MONTHS, "Err.field.required");
+	}
+	if (r->form_invalid)
+		return admin_page(r, 422);
+	memset(&x, 0, sizeof(x));
+	x.code = (char *)r->f[IT_CODE];
+	x.name_zh = (char *)r->f[IT_ZH];
+	x.name_en = (char *)r->f[IT_EN];
+	x.points = r->f[IT_POINTS] ? form_int(r, IT_POINTS) : 0;
+	x.months = r->f[IT_MONTHS] ? form_int(r, IT_MONTHS) : 0;
+	x.grade = (char *)r->f[IT_GRADE];
+	x.active = strcmp(r->f[IT_ACTIVE], "1") == 0;
+	if ((rc = db_begin()) < 0)
+		return req_dberr(r, rc);
+	rc = env_item_upsert(&r->arena, kind, &x);
+	if (rc > 0)
+		rc = env_audit(r, 0, "env_scheme", arena_printf(&r->arena, "%s %s set: %s / %s, points %lld, "
+		    "months %lld, grade %s, active %lld", r->f[IT_KIND], x.code, x.name_zh, x.name_en,
+		    x.points, x.months, x.grade ? x.grade : "-", x.active));
+	return env_finish(r, rc, "/admin/env");
+}

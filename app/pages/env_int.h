@@ -1,0 +1,37 @@
+/* env_int.h — helpers shared by the environmental grade pages (env.c,
+ * env_dyn.c, env_import.c, env_profile.c); not part of the route surface. */
+#ifndef PAGES_ENV_INT_H
+#define PAGES_ENV_INT_H
+
+#include "core/req.h"
+#include "rules/grades.h"
+#include "store/env.h"
+
+struct env_scheme {
+	struct env_settings     s;
+	struct grade_thresholds annual;
+	struct dyn_scheme       dyn;
+};
+
+/* 1 for the roles that change grades (env_agency, admin). */
+int  env_manager(const struct req *);
+/* Loads the thresholds the admin set. > 0 or < 0. */
+int  env_scheme_load(struct req *, struct env_scheme *);
+/* One audit row for a change to a subject's grade data. */
+int  env_audit(struct req *, long long subject_id, const char *action, const char *detail);
+/* Commits and redirects, or rolls back with the error page. */
+int  env_finish(struct req *, int rc, const char *done_path);
+/* The dynamic score of one subject's events (x[0..n)) on a date. */
+int  env_dyn_score(const struct env_scheme *, const struct env_event *x, int n,
+         const struct ymd *on, int *score);
+/* The Chinese or English name for the request's language. */
+const char *env_lname(const struct req *, const char *zh, const char *en);
+/* Sets prefix.* for one round entry (grade, score, veto and its reason). */
+void env_set_entry(struct req *, const char *prefix, const struct env_entry *);
+/* A CSV cell: quoted (RFC 4180) when it holds a comma, quote or line break. */
+const char *env_csv_cell(struct req *, const char *s);
+/* Sets prefix.grade/.score for the counts of one round or snapshot and the
+ * SVG bar chart geometry (Stats.*). */
+void env_set_counts(struct req *, const char *prefix, const long long counts[5]);
+
+#endif

@@ -1,0 +1,119 @@
+// env.test.mjs — environmental grades in a real browser: the agency creates
+// a round, imports its results as CSV (a new enterprise is registered from
+// its row), publicises and publishes it; the public then sees the badge
+// (colour and written name) in search results and on the profile, and the
+// statistics page (screenshot); the enterprise sees its grade with the
+// breakdown that produced it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomInt } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { BASE_URL, PASSWORD, ROOT, fakeAddr, sql } from '../http/lib.mjs';
+
+const ARGS = [
+	'--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+	'--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const ART = join(ROOT, 'tests', 'artifacts');
+const ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+let context, page, profile, dir;
+
+function newUscc() {
+	let s = '91320500';
+	while (s.length < 17) s += ALPHA[randomInt(ALPHA.length)];
+	let sum = 0;
+	for (let i = 0; i < 17; i++) sum += ALPHA.indexOf(s[i]) * W[i];
+	return s + ALPHA[(31 - (sum % 31)) % 31];
+}
+
+before(async () => {
+	const home = process.env.HOME || tmpdir();
+	mkdirSync(home, { recursive: true });
+	mkdirSync(ART, { recursive: true });
+	profile = mkdtempSync(join(home, 'chromium-profile-'));
+	dir = mkdtempSync(join(home, 'env-csv-'));
+	context = await chromium.launchPersistentContext(profile, {
+		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+		headless: true,
+		args: ARGS,
+		extraHTTPHeaders: { 'X-Test-Client': fakeAddr() },
+		viewport: { width: 1200, height: 900 },
+	});
+	context.setDefaultTimeout(15_000);
+	page = context.pages()[0] || await context.newPage();
+});
+
+after(async () => {
+	if (context) await context.close();
+	if (profile) rmSync(profile, { recursive: true, force: true });
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function loginAs(name) {
+	await page.goto(`${BASE_URL}/login`);
+	await page.fill('#login', name);
+	await page.fill('#password', PASSWORD);
+	await Promise.all([page.waitForURL(/\/me$/), page.click('#login-form button[type=submit]')]);
+}
+
+test('the agency imports and publishes; the public sees the badge; the enterprise its breakdown', async () => {
+	const uscc = newUscc();
+	const name = `苏州浏览器环保测试${randomInt(1e6)}有限公司`;
+	const scope = `浏览器测试范围${randomInt(1e6)}`;
+	const file = join(dir, 'env-grades.csv');
+	// As Excel saves it: UTF-8 with BOM, CRLF, Chinese header and grade words.
+	writeFileSync(file, `\uFEFF统一社会信用代码,名称,环保信用等级,得分,所属区县\r\n${uscc},${name},黄色,70,吴江区\r\n`, 'utf8');
+
+	await loginAs('envagency');
+	await page.click('nav >> a[href="/env"]');
+	await page.waitForURL(/\/env$/);
+	await page.fill('#f-year', '2026');
+	await page.fill('#f-scope', scope);
+	await page.fill('#f-period_from', '2026-01-01');
+	await page.fill('#f-period_to', '2026-12-31');
+	await Promise.all([page.waitForURL(/\/env\/rounds\/\d+$/), page.click('#round-form button[type=submit]')]);
+	const round = Number(/\/(\d+)$/.exec(page.url())[1]);
+	assert.equal(await page.getAttribute('#round-status', 'data-status'), 'draft');
+	await page.click(`a[href="/env/rounds/${round}/import"]`);
+	await page.setInputFiles('#f-file', file);
+	await page.click('#import-form button[type=submit]');
+	await page.waitForSelector('#import-done');
+	assert.match(await page.locator('#import-done').innerText(), /1/);
+	await page.goto(`${BASE_URL}/env/rounds/${round}`);
+	await Promise.all([page.waitForURL(/\/env\/rounds\/\d+$/), page.click('#publicize-form button[type=submit]')]);
+	assert.equal(await page.getAttribute('#round-status', 'data-status'), 'publicity');
+	// The publicity period (15 days) has passed.
+	sql(`UPDATE env_rounds SET publicity_from = CURDATE() - INTERVAL 16 DAY, publicity_to = CURDATE() - INTERVAL 1 DAY WHERE id = ${round}`);
+	await page.reload();
+	await Promise.all([page.waitForURL(/\/env\/rounds\/\d+$/), page.click('#publish-form button[type=submit]')]);
+	assert.equal(await page.getAttribute('#round-status', 'data-status'), 'published');
+	await page.click('#logout');
+
+	// The public: search, profile, statistics.
+	await page.goto(`${BASE_URL}/search?q=${encodeURIComponent(name)}`);
+	const badge = page.locator('#results td.env-grade .badge');
+	assert.equal(await badge.getAttribute('data-grade'), 'yellow');
+	assert.equal((await badge.innerText()).trim(), '黄色', 'the written name, not colour alone');
+	await page.click(`#results a[href="/entity/${uscc}"]`);
+	await page.waitForURL(new RegExp(`/entity/${uscc}$`));
+	assert.equal(await page.getAttribute('#env-current', 'data-grade'), 'yellow');
+	assert.match(await page.locator('#env-current').innerText(), /黄色/);
+	await page.goto(`${BASE_URL}/env/rounds/2/stats`);
+	assert.equal(await page.locator('svg.grade-chart rect').count(), 5);
+	await page.screenshot({ path: join(ART, 'env-stats.png'), fullPage: true });
+
+	// The enterprise (subject 1) sees its grade with the breakdown.
+	await loginAs('enterprise');
+	await page.goto(`${BASE_URL}/entity/91320506AY4CL12THL`);
+	assert.equal(await page.getAttribute('#env-current', 'data-grade'), 'green');
+	assert.match(await page.locator('#env-deductions').innerText(), /污染物排放达标情况/);
+	assert.match(await page.locator('#env-events').innerText(), /签署环境信用承诺书/);
+	await page.screenshot({ path: join(ART, 'env-profile.png'), fullPage: true });
+	await page.click('#env-timeline-link');
+	await page.waitForURL(/\/env\/dynamic\/1$/);
+	assert.ok(await page.locator('#timeline li').count() >= 2);
+});
