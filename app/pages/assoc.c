@@ -93,35 +93,6 @@ const struct form cert_form = { cert_fields, 1 };
 /* ---- helpers ---- */
 
 static void
-field_fail(struct req *r, int i, const char *key)
-{
-	r->ferr[i] = key;
-	r->form_invalid = 1;
-}
-
-static int
-audit_assoc(struct req *r, long long subject_id, const char *action, const char *detail)
-{
-	struct audit_event ev = {
-		.actor_id = r->user.id, .actor_role = role_names[r->user.role],
-		.subject_id = subject_id, .action = action, .detail = detail,
-		.addr = r->remote_addr,
-	};
-
-	return audit_append(&r->arena, &ev);
-}
-
-/* Commits, or rolls back and answers with the error page. */
-static int
-finish(struct req *r, int rc, const char *done_path)
-{
-	if (rc >= 0 && (rc = db_commit()) > 0)
-		return req_redirect(r, done_path);
-	db_rollback();
-	return req_dberr(r, rc < 0 ? rc : DB_ERR);
-}
-
-static void
 today_plus(int days, char out[11])
 {
 	struct ymd t;
@@ -239,7 +210,7 @@ staff_assoc_create(struct req *r)
 	if (r->f[GF_USCC] != NULL) {
 		err = uscc_normalize(r->f[GF_USCC], r->flen[GF_USCC], norm, &pos, &want);
 		if (err != USCC_OK)
-			field_fail(r, GF_USCC, uscc_errkey(err));
+			page_field_fail(r, GF_USCC, uscc_errkey(err));
 	}
 	if (r->form_invalid)
 		return staff_assoc_page(r, 422);
@@ -248,14 +219,14 @@ staff_assoc_create(struct req *r)
 	id = assoc_insert(&r->arena, norm, r->f[GF_NAME], r->f[GF_INDUSTRY]);
 	if (id == DB_DUP) {
 		db_rollback();
-		field_fail(r, GF_USCC, "Err.uscc.exists");
+		page_field_fail(r, GF_USCC, "Err.uscc.exists");
 		return staff_assoc_page(r, 422);
 	}
 	if (id < 0)
-		return finish(r, (int)id, "/");
-	rc = audit_assoc(r, 0, "assoc_register", arena_printf(&r->arena,
+		return page_finish(r, (int)id, "/");
+	rc = page_audit(r, 0, "assoc_register", arena_printf(&r->arena,
 	    "association %lld registered: %s (%s)", id, r->f[GF_NAME], norm));
-	return finish(r, rc, "/staff/associations");
+	return page_finish(r, rc, "/staff/associations");
 }
 
 /* ---- the dashboard and members ---- */
@@ -338,11 +309,11 @@ assoc_member_create(struct req *r)
 	if (r->f[MF_USCC] != NULL) {
 		err = uscc_normalize(r->f[MF_USCC], r->flen[MF_USCC], norm, &pos, &want);
 		if (err != USCC_OK && err != USCC_CHECK)
-			field_fail(r, MF_USCC, uscc_errkey(err));
+			page_field_fail(r, MF_USCC, uscc_errkey(err));
 		else if ((rc = subjects_by_uscc(&r->arena, norm, &s)) < 0)
 			return req_dberr(r, rc);
 		else if (rc == 0)
-			field_fail(r, MF_USCC, "Err.subject.notfound");
+			page_field_fail(r, MF_USCC, "Err.subject.notfound");
 	}
 	if (r->form_invalid)
 		return dashboard(r, 422);
@@ -352,15 +323,15 @@ assoc_member_create(struct req *r)
 	    r->user.id);
 	if (id == DB_DUP) {
 		db_rollback();
-		field_fail(r, MF_USCC, "Assoc.err.member_exists");
+		page_field_fail(r, MF_USCC, "Assoc.err.member_exists");
 		return dashboard(r, 422);
 	}
 	if (id < 0)
-		return finish(r, (int)id, "/");
-	rc = audit_assoc(r, s.id, "member_add", arena_printf(&r->arena,
+		return page_finish(r, (int)id, "/");
+	rc = page_audit(r, s.id, "member_add", arena_printf(&r->arena,
 	    "member %lld of association %lld since %s (%s)", id, ASSOC_ID(r), r->f[MF_JOINED],
 	    r->f[MF_LEVEL]));
-	return finish(r, rc, arena_printf(&r->arena, "/assoc/members/%lld", id));
+	return page_finish(r, rc, arena_printf(&r->arena, "/assoc/members/%lld", id));
 }
 
 /* ---- the scale ---- */
@@ -423,30 +394,30 @@ assoc_scale_preset(struct req *r)
 	if ((n = load_levels(r, lv, 0)) < 0)
 		return req_dberr(r, n);
 	if (p == NULL)
-		field_fail(r, 0, "Err.field.choice");
+		page_field_fail(r, 0, "Err.field.choice");
 	else if (n > 0)
-		field_fail(r, 0, "Assoc.err.scale_exists");
+		page_field_fail(r, 0, "Assoc.err.scale_exists");
 	if (r->form_invalid)
 		return scale_page(r, 422);
 	if ((rc = db_begin()) < 0)
 		return req_dberr(r, rc);
 	for (i = 0; i < p->n; i++) {
 		if (rating_grade_code(p->codes[i], i + 1, grade) != 0)
-			return finish(r, DB_ERR, "/");
+			return page_finish(r, DB_ERR, "/");
 		id = assoc_level_insert(&r->arena, ASSOC_ID(r), i + 1, p->codes[i], grade, p->desc[i]);
 		if (id < 0) {
 			db_rollback();
 			if (id == DB_DUP) {
 				/* Another request set the scale meanwhile. */
-				field_fail(r, 0, "Assoc.err.scale_exists");
+				page_field_fail(r, 0, "Assoc.err.scale_exists");
 				return scale_page(r, 422);
 			}
 			return req_dberr(r, (int)id);
 		}
 	}
-	rc = audit_assoc(r, 0, "scale", arena_printf(&r->arena,
+	rc = page_audit(r, 0, "scale", arena_printf(&r->arena,
 	    "association %lld adopted the %s scale", ASSOC_ID(r), p->key));
-	return finish(r, rc, "/assoc/scale");
+	return page_finish(r, rc, "/assoc/scale");
 }
 
 int
@@ -462,7 +433,7 @@ assoc_level_create(struct req *r)
 	/* New levels go to the bottom: ranks of levels in use never move. */
 	if (!r->form_invalid && (n >= RATING_MAX_LEVELS ||
 	    rating_grade_code(r->f[LF_CODE], n > 0 ? (int)lv[n - 1].rank + 1 : 1, grade) != 0))
-		field_fail(r, LF_CODE, "Assoc.err.scale_full");
+		page_field_fail(r, LF_CODE, "Assoc.err.scale_full");
 	if (r->form_invalid)
 		return scale_page(r, 422);
 	if ((rc = db_begin()) < 0)
@@ -471,14 +442,14 @@ assoc_level_create(struct req *r)
 	    r->f[LF_CODE], grade, r->f[LF_DESC]);
 	if (id == DB_DUP) {
 		db_rollback();
-		field_fail(r, LF_CODE, "Assoc.err.level_exists");
+		page_field_fail(r, LF_CODE, "Assoc.err.level_exists");
 		return scale_page(r, 422);
 	}
 	if (id < 0)
-		return finish(r, (int)id, "/");
-	rc = audit_assoc(r, 0, "scale", arena_printf(&r->arena,
+		return page_finish(r, (int)id, "/");
+	rc = page_audit(r, 0, "scale", arena_printf(&r->arena,
 	    "association %lld added level %s (grade code %s)", ASSOC_ID(r), r->f[LF_CODE], grade));
-	return finish(r, rc, "/assoc/scale");
+	return page_finish(r, rc, "/assoc/scale");
 }
 
 int
@@ -504,9 +475,9 @@ assoc_level_remove(struct req *r)
 		return scale_page(r, 409);
 	}
 	if (rc > 0)
-		rc = audit_assoc(r, 0, "scale", arena_printf(&r->arena,
+		rc = page_audit(r, 0, "scale", arena_printf(&r->arena,
 		    "association %lld removed unused level %s", ASSOC_ID(r), lv[i].code));
-	return finish(r, rc, "/assoc/scale");
+	return page_finish(r, rc, "/assoc/scale");
 }
 
 /* ---- ratings: the rules shared by the form and the CSV upload ---- */
@@ -631,7 +602,7 @@ write_row(struct req *r, struct rate_row *x, const char *reason)
 static int
 audit_row(struct req *r, const struct rate_row *x, const char *reason)
 {
-	return audit_assoc(r, x->m.subject_id, x->m.rating_id > 0 ? "rating_supersede" : "rating",
+	return page_audit(r, x->m.subject_id, x->m.rating_id > 0 ? "rating_supersede" : "rating",
 	    x->m.rating_id > 0 ?
 	    arena_printf(&r->arena, "rating %lld (%s, certificate %s, %s to %s) supersedes rating "
 	    "%lld; reason: %s", x->new_id, x->lv->code, x->cert, x->from, x->to_buf,
@@ -734,10 +705,10 @@ assoc_rating_create(struct req *r)
 		if (why != NULL && strcmp(why, "Err.internal") == 0)
 			return req_error(r, 500, why);
 		if (why != NULL)
-			field_fail(r, strcmp(col, "level") == 0 ? RF_LEVEL :
+			page_field_fail(r, strcmp(col, "level") == 0 ? RF_LEVEL :
 			    strcmp(col, "valid_to") == 0 ? RF_TO : RF_FROM, why);
 		else if (x.m.rating_id > 0 && r->f[RF_REASON] == NULL)
-			field_fail(r, RF_REASON, "Assoc.err.reason");
+			page_field_fail(r, RF_REASON, "Assoc.err.reason");
 	}
 	if (r->form_invalid)
 		return member_page(r, 422, &x.m, 0);
@@ -754,7 +725,7 @@ assoc_rating_create(struct req *r)
 		return member_page(r, 409, &x.m, 0);
 	}
 	rc = id < 0 ? (int)id : audit_row(r, &x, r->f[RF_REASON]);
-	return finish(r, rc, arena_printf(&r->arena, "/assoc/ratings/%lld", id));
+	return page_finish(r, rc, arena_printf(&r->arena, "/assoc/ratings/%lld", id));
 }
 
 /* ---- CSV upload ---- */

@@ -102,27 +102,6 @@ env_scheme_load(struct req *r, struct env_scheme *sc)
 }
 
 int
-env_audit(struct req *r, long long subject_id, const char *action, const char *detail)
-{
-	struct audit_event ev = {
-		.actor_id = r->user.id, .actor_role = role_names[r->user.role],
-		.subject_id = subject_id, .action = action, .detail = detail,
-		.addr = r->remote_addr,
-	};
-
-	return audit_append(&r->arena, &ev);
-}
-
-int
-env_finish(struct req *r, int rc, const char *done_path)
-{
-	if (rc >= 0 && (rc = db_commit()) > 0)
-		return req_redirect(r, done_path);
-	db_rollback();
-	return req_dberr(r, rc < 0 ? rc : DB_ERR);
-}
-
-int
 env_dyn_score(const struct env_scheme *sc, const struct env_event *x, int n,
     const struct ymd *on, int *score)
 {
@@ -177,13 +156,6 @@ env_set_counts(struct req *r, const char *prefix, const long long counts[5])
 }
 
 /* ---- local helpers ---- */
-
-static void
-field_fail(struct req *r, int i, const char *key)
-{
-	r->ferr[i] = key;
-	r->form_invalid = 1;
-}
 
 const char *
 env_lname(const struct req *r, const char *zh, const char *en)
@@ -312,7 +284,7 @@ env_round_create(struct req *r)
 	int rc;
 
 	if (!r->form_invalid && strcmp(r->f[RF_TO], r->f[RF_FROM]) < 0)
-		field_fail(r, RF_TO, "Env.err.period");
+		page_field_fail(r, RF_TO, "Env.err.period");
 	if (r->form_invalid) {
 		r->status = 422;
 		return env_home_get(r);
@@ -322,10 +294,10 @@ env_round_create(struct req *r)
 	id = env_round_insert(&r->arena, form_int(r, RF_YEAR), r->f[RF_SCOPE], r->f[RF_FROM],
 	    r->f[RF_TO], r->user.id);
 	if (id < 0)
-		return env_finish(r, (int)id, "/env");
-	rc = env_audit(r, 0, "env_round", arena_printf(&r->arena, "round %lld created (%s %s)",
+		return page_finish(r, (int)id, "/env");
+	rc = page_audit(r, 0, "env_round", arena_printf(&r->arena, "round %lld created (%s %s)",
 	    id, r->f[RF_YEAR], r->f[RF_SCOPE]));
-	return env_finish(r, rc, arena_printf(&r->arena, "/env/rounds/%lld", id));
+	return page_finish(r, rc, arena_printf(&r->arena, "/env/rounds/%lld", id));
 }
 
 static int
@@ -385,11 +357,11 @@ subject_of(struct req *r, int i, struct subject *s)
 
 	err = uscc_normalize(r->f[i], r->flen[i], norm, &pos, &want);
 	if (err != USCC_OK && err != USCC_CHECK) {
-		field_fail(r, i, uscc_errkey(err));
+		page_field_fail(r, i, uscc_errkey(err));
 		return 0;
 	}
 	if ((rc = subjects_by_uscc(&r->arena, norm, s)) == 0)
-		field_fail(r, i, err == USCC_CHECK ? "Err.uscc.check" : "Err.subject.notfound");
+		page_field_fail(r, i, err == USCC_CHECK ? "Err.uscc.check" : "Err.subject.notfound");
 	return rc;
 }
 
@@ -409,7 +381,7 @@ env_entry_create(struct req *r)
 	if (!r->form_invalid && (rc = subject_of(r, EF_USCC, &s)) < 0)
 		return req_dberr(r, rc);
 	if (!r->form_invalid && strcmp(x.status, "draft") != 0)
-		field_fail(r, EF_USCC, "Env.err.not_draft");
+		page_field_fail(r, EF_USCC, "Env.err.not_draft");
 	if (r->form_invalid)
 		return round_page(r, 422, &x);
 	if ((rc = env_scheme_load(r, &sc)) < 0)
@@ -429,20 +401,20 @@ env_entry_create(struct req *r)
 		db_rollback();
 		if (rc < 0)
 			return req_dberr(r, rc);
-		field_fail(r, EF_USCC, "Env.err.not_draft");
+		page_field_fail(r, EF_USCC, "Env.err.not_draft");
 		return round_page(r, 422, &x);
 	}
 	id = env_entry_insert(&r->arena, &e, r->user.id);
 	if (id == DB_DUP) {
 		db_rollback();
-		field_fail(r, EF_USCC, "Env.err.duplicate");
+		page_field_fail(r, EF_USCC, "Env.err.duplicate");
 		return round_page(r, 422, &x);
 	}
 	if (id < 0)
-		return env_finish(r, (int)id, "/env");
-	rc = env_audit(r, s.id, "env_grade", arena_printf(&r->arena,
+		return page_finish(r, (int)id, "/env");
+	rc = page_audit(r, s.id, "env_grade", arena_printf(&r->arena,
 	    "added to environmental round %lld (%lld %s), starting at 100", x.id, x.year, x.scope));
-	return env_finish(r, rc, arena_printf(&r->arena, "/env/entries/%lld", id));
+	return page_finish(r, rc, arena_printf(&r->arena, "/env/entries/%lld", id));
 }
 
 int
@@ -479,9 +451,9 @@ env_round_publicize_post(struct req *r)
 		return round_page(r, 409, &x);
 	}
 	if (rc > 0)
-		rc = env_audit(r, 0, "env_round", arena_printf(&r->arena,
+		rc = page_audit(r, 0, "env_round", arena_printf(&r->arena,
 		    "round %lld publicised for objections %s to %s", x.id, from, to));
-	return env_finish(r, rc, arena_printf(&r->arena, "/env/rounds/%lld", x.id));
+	return page_finish(r, rc, arena_printf(&r->arena, "/env/rounds/%lld", x.id));
 }
 
 int
@@ -503,9 +475,9 @@ env_round_publish_post(struct req *r)
 		return round_page(r, 409, &x);
 	}
 	if (rc > 0)
-		rc = env_audit(r, 0, "env_round", arena_printf(&r->arena,
+		rc = page_audit(r, 0, "env_round", arena_printf(&r->arena,
 		    "round %lld (%lld %s) published", x.id, x.year, x.scope));
-	return env_finish(r, rc, arena_printf(&r->arena, "/env/rounds/%lld", x.id));
+	return page_finish(r, rc, arena_printf(&r->arena, "/env/rounds/%lld", x.id));
 }
 
 /* ---- one entry: deductions, veto, corrections ---- */
@@ -614,21 +586,21 @@ entry_change(struct req *r, enum change_op op, int reason_field)
 		if (op == OP_VETO && code != NULL && strcmp(code, "none") == 0)
 			item = 0;
 		else if (code == NULL || i == n)
-			field_fail(r, op == OP_DEDUCT ? DF_INDICATOR : VF_VETO, "Err.field.choice");
+			page_field_fail(r, op == OP_DEDUCT ? DF_INDICATOR : VF_VETO, "Err.field.choice");
 		else {
 			item = items[i].id;
 			if (op == OP_DEDUCT && !r->form_invalid && form_int(r, DF_POINTS) > items[i].points)
-				field_fail(r, DF_POINTS, "Env.err.points");
+				page_field_fail(r, DF_POINTS, "Env.err.points");
 			if (op == OP_VETO)
 				veto = grade_from_code(items[i].grade);
 		}
 		if (op == OP_VETO && item > 0 && r->f[VF_NOTE] == NULL)
-			field_fail(r, VF_NOTE, "Err.field.required");
+			page_field_fail(r, VF_NOTE, "Err.field.required");
 	}
 	if (op == OP_DEDUCT && strcmp(old.source, "form") != 0)
-		field_fail(r, DF_INDICATOR, "Env.err.imported");
+		page_field_fail(r, DF_INDICATOR, "Env.err.imported");
 	if (strcmp(old.round_status, "draft") != 0 && reason == NULL)
-		field_fail(r, reason_field, "Env.err.reason");
+		page_field_fail(r, reason_field, "Env.err.reason");
 	if (r->form_invalid)
 		return entry_page(r, 422, id);
 	if ((rc = db_begin()) < 0)
@@ -640,7 +612,7 @@ entry_change(struct req *r, enum change_op op, int reason_field)
 		goto fail;
 	if (strcmp(status, "draft") != 0 && reason == NULL) {
 		db_rollback();
-		field_fail(r, reason_field, "Env.err.reason");
+		page_field_fail(r, reason_field, "Env.err.reason");
 		return entry_page(r, 422, id);
 	}
 	e = old;
@@ -696,10 +668,10 @@ entry_change(struct req *r, enum change_op op, int reason_field)
 	if (strcmp(status, "draft") != 0 && (rc = env_history_insert(&r->arena, &old, reason,
 	    r->user.id)) < 0)
 		goto fail;
-	rc = env_audit(r, e.subject_id, strcmp(status, "draft") == 0 ? "env_grade" : "env_correct",
+	rc = page_audit(r, e.subject_id, strcmp(status, "draft") == 0 ? "env_grade" : "env_correct",
 	    arena_printf(&r->arena, "round %lld: %s; grade %s -> %s%s%s", e.round_id, detail,
 	    old.grade, e.grade, reason ? "; reason: " : "", reason ? reason : ""));
-	return env_finish(r, rc, arena_printf(&r->arena, "/env/entries/%lld", id));
+	return page_finish(r, rc, arena_printf(&r->arena, "/env/entries/%lld", id));
 fail:
 	db_rollback();
 	return req_dberr(r, rc < 0 ? rc : DB_ERR);

@@ -79,13 +79,6 @@ static const struct field item_fields[IT_N] = {
 const struct form env_item_form = { item_fields, IT_N };
 
 static void
-field_fail(struct req *r, int i, const char *key)
-{
-	r->ferr[i] = key;
-	r->form_invalid = 1;
-}
-
-static void
 set_items(struct req *r, const char *list, const struct env_item *x, int n)
 {
 	char name[64];
@@ -186,20 +179,20 @@ env_event_create(struct req *r)
 	if (r->f[VE_USCC] != NULL) {
 		err = uscc_normalize(r->f[VE_USCC], r->flen[VE_USCC], norm, &pos, &want);
 		if (err != USCC_OK && err != USCC_CHECK)
-			field_fail(r, VE_USCC, uscc_errkey(err));
+			page_field_fail(r, VE_USCC, uscc_errkey(err));
 		else if ((rc = subjects_by_uscc(&r->arena, norm, &s)) < 0)
 			return req_dberr(r, rc);
 		else if (rc == 0)
-			field_fail(r, VE_USCC, "Err.subject.notfound");
+			page_field_fail(r, VE_USCC, "Err.subject.notfound");
 	}
 	for (i = 0; r->f[VE_TYPE] != NULL && i < n && strcmp(items[i].code, r->f[VE_TYPE]) != 0; i++)
 		;
 	if (r->f[VE_TYPE] != NULL && i == n)
-		field_fail(r, VE_TYPE, "Err.field.choice");
+		page_field_fail(r, VE_TYPE, "Err.field.choice");
 	ymd_today(&today);
 	if (r->f[VE_DECIDED] != NULL && (ymd_parse(r->f[VE_DECIDED], &d) != 0 ||
 	    ymd_cmp(&d, &today) > 0))
-		field_fail(r, VE_DECIDED, "Env.err.future");
+		page_field_fail(r, VE_DECIDED, "Env.err.future");
 	if (r->form_invalid)
 		return dynamic_page(r, 422);
 	if (dyn_until(&d, (int)items[i].months, &until) != 0)
@@ -218,13 +211,13 @@ env_event_create(struct req *r)
 	/* The first event puts the enterprise under dynamic scoring from that
 	 * day, at the base score. */
 	if ((rc = env_enrol(&r->arena, s.id, r->f[VE_DECIDED], r->user.id)) < 0)
-		return env_finish(r, rc, "/env/dynamic");
+		return page_finish(r, rc, "/env/dynamic");
 	if ((id = env_event_insert(&r->arena, &e, r->user.id)) < 0)
-		return env_finish(r, (int)id, "/env/dynamic");
-	rc = env_audit(r, s.id, "env_event", arena_printf(&r->arena,
+		return page_finish(r, (int)id, "/env/dynamic");
+	rc = page_audit(r, s.id, "env_event", arena_printf(&r->arena,
 	    "environmental event %lld: %s %+lld points from %s until %s (%s)%s", id, items[i].code,
 	    e.points, e.decided_on, until_s, e.doc_no, rc > 0 ? "; enrolled in dynamic scoring" : ""));
-	return env_finish(r, rc, arena_printf(&r->arena, "/env/dynamic/%lld", s.id));
+	return page_finish(r, rc, arena_printf(&r->arena, "/env/dynamic/%lld", s.id));
 }
 
 int
@@ -329,7 +322,7 @@ env_snapshot_create(struct req *r)
 	if (r->f[SN_AS_OF] != NULL && (ymd_parse(r->f[SN_AS_OF], &as_of) != 0 ||
 	    !((as_of.m == 6 && as_of.d == 30) || (as_of.m == 12 && as_of.d == 31)) ||
 	    ymd_cmp(&as_of, &today) > 0))
-		field_fail(r, SN_AS_OF, "Env.err.half_year");
+		page_field_fail(r, SN_AS_OF, "Env.err.half_year");
 	if (r->form_invalid)
 		return env_home_get(r) == 200 ? (r->status = 422) : r->status;
 	if ((rc = env_scheme_load(r, &sc)) < 0)
@@ -344,7 +337,7 @@ env_snapshot_create(struct req *r)
 	snap = env_snapshot_insert(&r->arena, r->f[SN_AS_OF], r->user.id);
 	if (snap == DB_DUP) {
 		db_rollback();
-		field_fail(r, SN_AS_OF, "Env.err.snapshot_exists");
+		page_field_fail(r, SN_AS_OF, "Env.err.snapshot_exists");
 		return env_home_get(r) == 200 ? (r->status = 422) : r->status;
 	}
 	if (snap < 0 || (nl = env_latest_as_of(&r->arena, r->f[SN_AS_OF], lt, MAX_SNAPROWS)) < 0 ||
@@ -378,9 +371,9 @@ env_snapshot_create(struct req *r)
 		    (int)lt[i].has_score, "round")) < 0)
 			goto fail;
 	}
-	rc = env_audit(r, 0, "env_snapshot", arena_printf(&r->arena,
+	rc = page_audit(r, 0, "env_snapshot", arena_printf(&r->arena,
 	    "half-year grade snapshot %lld as of %s", snap, r->f[SN_AS_OF]));
-	return env_finish(r, rc, arena_printf(&r->arena, "/env/snapshots/%lld", snap));
+	return page_finish(r, rc, arena_printf(&r->arena, "/env/snapshots/%lld", snap));
 fail:
 	db_rollback();
 	return req_dberr(r, rc);
@@ -550,27 +543,27 @@ admin_env_settings_post(struct req *r)
 	s.red_price = (char *)r->f[ST_RED];
 	s.black_price = (char *)r->f[ST_BLACK];
 	if (!grade_thresholds_valid(&a))
-		field_fail(r, ST_A0, "Env.err.thresholds");
+		page_field_fail(r, ST_A0, "Env.err.thresholds");
 	if (!grade_thresholds_valid(&d))
-		field_fail(r, ST_D0, "Env.err.thresholds");
+		page_field_fail(r, ST_D0, "Env.err.thresholds");
 	if (s.dyn_base > s.dyn_max)
-		field_fail(r, ST_BASE, "Env.err.base");
+		page_field_fail(r, ST_BASE, "Env.err.base");
 	if (!price_ok(s.red_price))
-		field_fail(r, ST_RED, "Env.err.price");
+		page_field_fail(r, ST_RED, "Env.err.price");
 	if (!price_ok(s.black_price))
-		field_fail(r, ST_BLACK, "Env.err.price");
+		page_field_fail(r, ST_BLACK, "Env.err.price");
 	if (r->form_invalid)
 		return admin_page(r, 422);
 	if ((rc = db_begin()) < 0)
 		return req_dberr(r, rc);
 	rc = env_settings_update(&r->arena, &s, r->user.id);
 	if (rc > 0)
-		rc = env_audit(r, 0, "env_scheme", arena_printf(&r->arena,
+		rc = page_audit(r, 0, "env_scheme", arena_printf(&r->arena,
 		    "grade scheme: annual %lld/%lld/%lld/%lld, dynamic %lld/%lld/%lld/%lld base %lld max %lld, "
 		    "publicity %lld days, prices %s/%s", s.annual_min[0], s.annual_min[1], s.annual_min[2],
 		    s.annual_min[3], s.dyn_min[0], s.dyn_min[1], s.dyn_min[2], s.dyn_min[3], s.dyn_base,
 		    s.dyn_max, s.publicity_days, s.red_price, s.black_price));
-	return env_finish(r, rc, "/admin/env");
+	return page_finish(r, rc, "/admin/env");
 }
 
 int
@@ -583,16 +576,16 @@ admin_env_item_post(struct req *r)
 		kind = strcmp(r->f[IT_KIND], "veto") == 0 ? ENV_VETO :
 		    strcmp(r->f[IT_KIND], "type") == 0 ? ENV_TYPE : ENV_INDICATOR;
 		if (kind == ENV_VETO && r->f[IT_GRADE] == NULL)
-			field_fail(r, IT_GRADE, "Err.field.required");
+			page_field_fail(r, IT_GRADE, "Err.field.required");
 		if (kind != ENV_VETO && r->f[IT_POINTS] == NULL)
-			field_fail(r, IT_POINTS, "Err.field.required");
+			page_field_fail(r, IT_POINTS, "Err.field.required");
 		if (kind == ENV_INDICATOR && r->f[IT_POINTS] != NULL && form_int(r, IT_POINTS) < 1)
-			field_fail(r, IT_POINTS, "Err.field.range");
+			page_field_fail(r, IT_POINTS, "Err.field.range");
 		if (kind == ENV_TYPE && r->f[IT_POINTS] != NULL && (form_int(r, IT_POINTS) == 0 ||
 		    form_int(r, IT_POINTS) > 3))
-			field_fail(r, IT_POINTS, "Env.err.type_points");
+			page_field_fail(r, IT_POINTS, "Env.err.type_points");
 		if (kind == ENV_TYPE && r->f[IT_MONTHS] == NULL)
-			field_fail(r, IT_MONTHS, "Err.field.required");
+			page_field_fail(r, IT_MONTHS, "Err.field.required");
 	}
 	if (r->form_invalid)
 		return admin_page(r, 422);
@@ -608,8 +601,8 @@ admin_env_item_post(struct req *r)
 		return req_dberr(r, rc);
 	rc = env_item_upsert(&r->arena, kind, &x);
 	if (rc > 0)
-		rc = env_audit(r, 0, "env_scheme", arena_printf(&r->arena, "%s %s set: %s / %s, points %lld, "
+		rc = page_audit(r, 0, "env_scheme", arena_printf(&r->arena, "%s %s set: %s / %s, points %lld, "
 		    "months %lld, grade %s, active %lld", r->f[IT_KIND], x.code, x.name_zh, x.name_en,
 		    x.points, x.months, x.grade ? x.grade : "-", x.active));
-	return env_finish(r, rc, "/admin/env");
+	return page_finish(r, rc, "/admin/env");
 }

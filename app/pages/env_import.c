@@ -219,7 +219,7 @@ write_rows(struct import *im, const struct env_round *x, struct row *rows, int *
 			}
 			w->subject_id = id;
 			(*created)++;
-			if ((rc = env_audit(r, id, "create", arena_printf(&r->arena,
+			if ((rc = page_audit(r, id, "create", arena_printf(&r->arena,
 			    "subject registered from the environmental grade import of round %lld", x->id))) < 0)
 				goto fail;
 		}
@@ -240,7 +240,7 @@ write_rows(struct import *im, const struct env_round *x, struct row *rows, int *
 			rc = (int)id;
 			goto fail;
 		}
-		if ((rc = env_audit(r, w->subject_id, "env_grade", arena_printf(&r->arena,
+		if ((rc = page_audit(r, w->subject_id, "env_grade", arena_printf(&r->arena,
 		    "environmental grade %s imported into round %lld (%lld %s)", grade_codes[w->grade],
 		    x->id, x->year, x->scope))) < 0)
 			goto fail;

@@ -18,9 +18,7 @@ int  env_manager(const struct req *);
 /* Loads the thresholds the admin set. > 0 or < 0. */
 int  env_scheme_load(struct req *, struct env_scheme *);
 /* One audit row for a change to a subject's grade data. */
-int  env_audit(struct req *, long long subject_id, const char *action, const char *detail);
 /* Commits and redirects, or rolls back with the error page. */
-int  env_finish(struct req *, int rc, const char *done_path);
 /* The dynamic score of one subject's events (x[0..n)) on a date. */
 int  env_dyn_score(const struct env_scheme *, const struct env_event *x, int n,
          const struct ymd *on, int *score);

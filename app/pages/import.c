@@ -167,18 +167,6 @@ read_file(struct import *im)
 }
 
 static int
-audit_created(struct req *r, long long subject_id, const char *detail)
-{
-	struct audit_event ev = {
-		.actor_id = r->user.id, .actor_role = role_names[r->user.role],
-		.subject_id = subject_id, .action = "create", .detail = detail,
-		.addr = r->remote_addr,
-	};
-
-	return audit_append(&r->arena, &ev);
-}
-
-static int
 import_subjects(struct import *im)
 {
 	struct req *r = im->r;
@@ -231,7 +219,7 @@ import_subjects(struct import *im)
 		return rc;
 	for (i = 0; i < im->doc.nrows; i++) {
 		long long id = subjects_insert(&r->arena, &s[i]);
-		if (id < 0 || (rc = audit_created(r, id, "subject registered by CSV import")) < 0) {
+		if (id < 0 || (rc = page_audit(r, id, "create", "subject registered by CSV import")) < 0) {
 			db_rollback();
 			if (id == DB_DUP) {
 				row_error(im, im->doc.rows[i].line, "uscc", "Err.uscc.exists");
@@ -307,7 +295,7 @@ import_records(struct import *im)
 		return rc;
 	for (i = 0; i < im->doc.nrows; i++) {
 		long long id = records_insert(&r->arena, &in[i]);
-		if (id < 0 || (rc = audit_created(r, in[i].subject_id, arena_printf(&r->arena,
+		if (id < 0 || (rc = page_audit(r, in[i].subject_id, "create", arena_printf(&r->arena,
 		    "record %lld entered by CSV import (%s)", id, in[i].doc_no))) < 0) {
 			db_rollback();
 			return id < 0 ? (int)id : rc;

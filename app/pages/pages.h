@@ -5,6 +5,12 @@
 #include "core/form.h"
 #include "core/req.h"
 
+/* common.c: shared by the pages that change credit data. */
+void page_field_fail(struct req *, int field, const char *key);
+int  page_audit(struct req *, long long subject_id, const char *action, const char *detail);
+/* Commits and redirects to done_path, or rolls back and shows the error. */
+int  page_finish(struct req *, int rc, const char *done_path);
+
 /* home.c */
 int home_get(struct req *);
 

@@ -72,14 +72,6 @@ static const struct field auth_fields[AF_N] = {
 };
 const struct form auth_form = { auth_fields, AF_N };
 
-/* Marks field i invalid with a language key. */
-static void
-field_fail(struct req *r, int i, const char *key)
-{
-	r->ferr[i] = key;
-	r->form_invalid = 1;
-}
-
 /* Checks the USCC in field i: on success writes the normalised code and
  * returns USCC_OK or USCC_CHECK (the caller decides whether an override is
  * allowed); on failure marks the field. */
@@ -90,7 +82,7 @@ check_uscc(struct req *r, int i, char norm[USCC_LEN + 1])
 	int pos, err;
 
 	if (r->f[i] == NULL) {
-		field_fail(r, i, "Err.field.required");
+		page_field_fail(r, i, "Err.field.required");
 		return -1;
 	}
 	err = uscc_normalize(r->f[i], r->flen[i], norm, &pos, &want);
@@ -101,7 +93,7 @@ check_uscc(struct req *r, int i, char norm[USCC_LEN + 1])
 	}
 	if (pos > 0)
 		view_set_int(r, "Form.uscc.pos", pos);
-	field_fail(r, i, uscc_errkey(err));
+	page_field_fail(r, i, uscc_errkey(err));
 	return -1;
 }
 
@@ -116,30 +108,8 @@ subject_of_field(struct req *r, int i, struct subject *s)
 		return 0;
 	rc = subjects_by_uscc(&r->arena, norm, s);
 	if (rc == 0)
-		field_fail(r, i, err == USCC_CHECK ? "Err.uscc.check" : "Err.subject.notfound");
+		page_field_fail(r, i, err == USCC_CHECK ? "Err.uscc.check" : "Err.subject.notfound");
 	return rc;
-}
-
-static int
-audit_change(struct req *r, long long subject_id, const char *action, const char *detail)
-{
-	struct audit_event ev = {
-		.actor_id = r->user.id, .actor_role = role_names[r->user.role],
-		.subject_id = subject_id, .action = action, .detail = detail,
-		.addr = r->remote_addr,
-	};
-
-	return audit_append(&r->arena, &ev);
-}
-
-/* Commits, or rolls back and answers with the error page. */
-static int
-finish(struct req *r, int rc, const char *done_path)
-{
-	if (rc >= 0 && (rc = db_commit()) > 0)
-		return req_redirect(r, done_path);
-	db_rollback();
-	return req_dberr(r, rc < 0 ? rc : DB_ERR);
 }
 
 int
@@ -200,7 +170,7 @@ staff_subject_create(struct req *r)
 	/* A code failing its check character: only with the explicit,
 	 * audited override (early pilot codes such as Xiamen's). */
 	if (err == USCC_CHECK && r->f[SF_OVERRIDE] == NULL)
-		field_fail(r, SF_USCC, "Err.uscc.check_override");
+		page_field_fail(r, SF_USCC, "Err.uscc.check_override");
 	if (r->form_invalid)
 		return subject_page(r, 422, 0);
 	memset(&s, 0, sizeof(s));
@@ -212,14 +182,14 @@ staff_subject_create(struct req *r)
 	id = subjects_insert(&r->arena, &s);
 	if (id == DB_DUP) {
 		db_rollback();
-		field_fail(r, SF_USCC, "Err.uscc.exists");
+		page_field_fail(r, SF_USCC, "Err.uscc.exists");
 		return subject_page(r, 422, 0);
 	}
 	if (id < 0)
-		return finish(r, (int)id, "/");
-	rc = audit_change(r, id, "create", s.uscc_override ?
+		return page_finish(r, (int)id, "/");
+	rc = page_audit(r, id, "create", s.uscc_override ?
 	    "subject registered with a USCC check-character override" : "subject registered");
-	return finish(r, rc, arena_printf(&r->arena, "/entity/%s", norm));
+	return page_finish(r, rc, arena_printf(&r->arena, "/entity/%s", norm));
 }
 
 static void
@@ -278,7 +248,7 @@ staff_subject_update(struct req *r)
 	if (rc <= 0)
 		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
 	if (r->f[SF_REASON] == NULL)
-		field_fail(r, SF_REASON, "Err.field.required");
+		page_field_fail(r, SF_REASON, "Err.field.required");
 	if (r->form_invalid) {
 		view_set(r, "Form.uscc.value", old.uscc);
 		return subject_page(r, 422, old.id);
@@ -298,9 +268,9 @@ staff_subject_update(struct req *r)
 		return req_dberr(r, rc);
 	rc = subjects_update(&r->arena, &s, strcmp(old.name, s.name) != 0);
 	if (rc >= 0)
-		rc = audit_change(r, old.id, "update", arena_printf(&r->arena,
+		rc = page_audit(r, old.id, "update", arena_printf(&r->arena,
 		    "changed: %s; reason: %s", changed, r->f[SF_REASON]));
-	return finish(r, rc, arena_printf(&r->arena, "/entity/%s", old.uscc));
+	return page_finish(r, rc, arena_printf(&r->arena, "/entity/%s", old.uscc));
 }
 
 /* ---- records ---- */
@@ -352,7 +322,7 @@ item_of_field(struct req *r, int i)
 	for (k = 0; k < n && r->f[i] != NULL; k++)
 		if (strcmp(cat[k].code, r->f[i]) == 0)
 			return cat[k].id;
-	field_fail(r, i, "Err.field.choice");
+	page_field_fail(r, i, "Err.field.choice");
 	return 0;
 }
 
@@ -376,7 +346,7 @@ check_dates(struct req *r)
 {
 	if (r->f[RF_DECIDED] && r->f[RF_ENDED] && strcmp(r->f[RF_ENDED], "1900-01-01") > 0 &&
 	    strcmp(r->f[RF_ENDED], r->f[RF_DECIDED]) < 0 && r->ferr[RF_ENDED] == NULL)
-		field_fail(r, RF_ENDED, "Err.record.ended_before");
+		page_field_fail(r, RF_ENDED, "Err.record.ended_before");
 }
 
 int
@@ -402,10 +372,10 @@ staff_record_create(struct req *r)
 		return req_dberr(r, rc);
 	id = records_insert(&r->arena, &in);
 	if (id < 0)
-		return finish(r, (int)id, "/");
-	rc = audit_change(r, s.id, "create", arena_printf(&r->arena, "record %lld (%s, %s) entered",
+		return page_finish(r, (int)id, "/");
+	rc = page_audit(r, s.id, "create", arena_printf(&r->arena, "record %lld (%s, %s) entered",
 	    id, r->f[RF_ITEM], in.doc_no));
-	return finish(r, rc, arena_printf(&r->arena, "/entity/%s#record-%lld", s.uscc, id));
+	return page_finish(r, rc, arena_printf(&r->arena, "/entity/%s#record-%lld", s.uscc, id));
 }
 
 int
@@ -449,7 +419,7 @@ staff_record_update(struct req *r)
 	if (item < 0)
 		return req_dberr(r, (int)item);
 	if (r->f[RF_REASON] == NULL)
-		field_fail(r, RF_REASON, "Err.field.required");
+		page_field_fail(r, RF_REASON, "Err.field.required");
 	check_dates(r);
 	if (r->form_invalid) {
 		view_set(r, "Form.uscc.value", s.uscc);
@@ -461,9 +431,9 @@ staff_record_update(struct req *r)
 		return req_dberr(r, rc);
 	rc = records_update(&r->arena, x.id, &in);
 	if (rc >= 0)
-		rc = audit_change(r, s.id, "update", arena_printf(&r->arena,
+		rc = page_audit(r, s.id, "update", arena_printf(&r->arena,
 		    "record %lld corrected; reason: %s", x.id, r->f[RF_REASON]));
-	return finish(r, rc, arena_printf(&r->arena, "/entity/%s#record-%lld", s.uscc, x.id));
+	return page_finish(r, rc, arena_printf(&r->arena, "/entity/%s#record-%lld", s.uscc, x.id));
 }
 
 /* ---- written authorisations (Art. 17) ---- */
@@ -501,11 +471,11 @@ staff_auth_create(struct req *r)
 		if (rc < 0)
 			return req_dberr(r, rc);
 		if (rc == 0)
-			field_fail(r, AF_GRANTEE, "Err.user.notfound");
+			page_field_fail(r, AF_GRANTEE, "Err.user.notfound");
 	}
 	if (r->f[AF_FROM] && r->f[AF_TO] && strcmp(r->f[AF_TO], r->f[AF_FROM]) < 0 &&
 	    r->ferr[AF_TO] == NULL)
-		field_fail(r, AF_TO, "Err.auth.to_before_from");
+		page_field_fail(r, AF_TO, "Err.auth.to_before_from");
 	if (r->form_invalid)
 		return auth_page(r, 422);
 	if ((rc = db_begin()) < 0)
@@ -513,11 +483,11 @@ staff_auth_create(struct req *r)
 	id = authorizations_insert(&r->arena, s.id, u.id, r->f[AF_PURPOSE], r->f[AF_DOC],
 	    r->f[AF_FROM], r->f[AF_TO], r->user.id);
 	if (id < 0)
-		return finish(r, (int)id, "/");
-	rc = audit_change(r, s.id, "authorize", arena_printf(&r->arena,
+		return page_finish(r, (int)id, "/");
+	rc = page_audit(r, s.id, "authorize", arena_printf(&r->arena,
 	    "written authorisation %s for user %s, %s to %s", r->f[AF_DOC], u.login,
 	    r->f[AF_FROM], r->f[AF_TO]));
-	return finish(r, rc, arena_printf(&r->arena, "/entity/%s", s.uscc));
+	return page_finish(r, rc, arena_printf(&r->arena, "/entity/%s", s.uscc));
 }
 
 /* ---- serious-dishonesty list (Art. 25, 33) ---- */
@@ -584,9 +554,9 @@ staff_serious_create(struct req *r)
 	if ((rc = db_begin()) < 0)
 		return req_dberr(r, rc);
 	id = serious_insert(&r->arena, s.id, &e);
-	rc = id < 0 ? (int)id : audit_change(r, s.id, "list", arena_printf(&r->arena,
+	rc = id < 0 ? (int)id : page_audit(r, s.id, "list", arena_printf(&r->arena,
 	    "placed on the serious-dishonesty list (%s)", e.doc_no));
-	return finish(r, rc, arena_printf(&r->arena, "/entity/%s#serious", s.uscc));
+	return page_finish(r, rc, arena_printf(&r->arena, "/entity/%s#serious", s.uscc));
 }
 
 int
@@ -608,8 +578,8 @@ staff_serious_remove(struct req *r)
 		return req_error(r, 404, "Err.notfound");
 	}
 	if (rc > 0)
-		rc = audit_change(r, s.id, "unlist", arena_printf(&r->arena,
+		rc = page_audit(r, s.id, "unlist", arena_printf(&r->arena,
 		    "removed from the serious-dishonesty list on %s; reason: %s", r->f[XR_ON],
 		    r->f[XR_REASON]));
-	return finish(r, rc, arena_printf(&r->arena, "/entity/%s", s.uscc));
+	return page_finish(r, rc, arena_printf(&r->arena, "/entity/%s", s.uscc));
 }
