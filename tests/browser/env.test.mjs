@@ -10,13 +10,9 @@ import { randomInt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import { BASE_URL, PASSWORD, ROOT, fakeAddr, sql } from '../http/lib.mjs';
 
-const ARGS = [
-	'--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-	'--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const ART = join(ROOT, 'tests', 'artifacts');
 const ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -36,14 +32,7 @@ before(async () => {
 	mkdirSync(ART, { recursive: true });
 	profile = mkdtempSync(join(home, 'chromium-profile-'));
 	dir = mkdtempSync(join(home, 'env-csv-'));
-	context = await chromium.launchPersistentContext(profile, {
-		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-		headless: true,
-		args: ARGS,
-		extraHTTPHeaders: { 'X-Test-Client': fakeAddr() },
-		viewport: { width: 1200, height: 900 },
-	});
-	context.setDefaultTimeout(15_000);
+	context = await launch(profile);
 	page = context.pages()[0] || await context.newPage();
 });
 

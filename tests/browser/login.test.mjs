@@ -7,14 +7,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import { BASE_URL, PASSWORD, ROOT, fakeAddr, str } from '../http/lib.mjs';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = [
-	'--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-	'--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const ART = join(ROOT, 'tests', 'artifacts');
 
 let context, page, profile;
@@ -25,14 +21,7 @@ before(async () => {
 	mkdirSync(home, { recursive: true });
 	profile = mkdtempSync(join(home, 'chromium-profile-'));
 	// A fresh --user-data-dir means a persistent context in Playwright.
-	context = await chromium.launchPersistentContext(profile, {
-		executablePath: CHROMIUM,
-		headless: true,
-		args: ARGS,
-		extraHTTPHeaders: { 'X-Test-Client': fakeAddr() },
-		viewport: { width: 1200, height: 900 },
-	});
-	context.setDefaultTimeout(15_000);
+	context = await launch(profile);
 	page = context.pages()[0] || await context.newPage();
 	page.on('console', (m) => {
 		// Error statuses of the pages themselves (the 404 and 422 we ask for)

@@ -7,13 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import { BASE_URL, PASSWORD, ROOT, fakeAddr, sql, q, uniq } from '../http/lib.mjs';
 
-const ARGS = [
-	'--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-	'--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const ART = join(ROOT, 'tests', 'artifacts');
 let context, page, profile, dir;
 
@@ -23,14 +19,7 @@ before(async () => {
 	mkdirSync(ART, { recursive: true });
 	profile = mkdtempSync(join(home, 'chromium-profile-'));
 	dir = mkdtempSync(join(home, 'repair-files-'));
-	context = await chromium.launchPersistentContext(profile, {
-		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-		headless: true,
-		args: ARGS,
-		extraHTTPHeaders: { 'X-Test-Client': fakeAddr() },
-		viewport: { width: 1200, height: 900 },
-	});
-	context.setDefaultTimeout(15_000);
+	context = await launch(profile);
 	page = context.pages()[0] || await context.newPage();
 });
 

@@ -6,13 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import { BASE_URL, PASSWORD, ROOT, fakeAddr } from '../http/lib.mjs';
 
-const ARGS = [
-	'--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-	'--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const ART = join(ROOT, 'tests', 'artifacts');
 let context, page, profile;
 
@@ -21,15 +17,7 @@ before(async () => {
 	mkdirSync(home, { recursive: true });
 	mkdirSync(ART, { recursive: true });
 	profile = mkdtempSync(join(home, 'chromium-profile-'));
-	context = await chromium.launchPersistentContext(profile, {
-		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-		headless: true,
-		args: ARGS,
-		acceptDownloads: true,
-		extraHTTPHeaders: { 'X-Test-Client': fakeAddr() },
-		viewport: { width: 1200, height: 900 },
-	});
-	context.setDefaultTimeout(15_000);
+	context = await launch(profile, { acceptDownloads: true });
 	page = context.pages()[0] || await context.newPage();
 });
 

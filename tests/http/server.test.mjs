@@ -10,8 +10,10 @@ import { readFileSync } from 'node:fs';
 import { BASE_URL, TEST_VAR, Client, stack, sleep, waitFor } from './lib.mjs';
 
 const masterPid = () => Number(readFileSync(`${TEST_VAR}/run/app.pid`, 'utf8').trim());
-const workers = (pid) => execFileSync('ps', ['--ppid', String(pid), '-o', 'pid='], { encoding: 'utf8' })
-	.split('\n').map((s) => Number(s.trim())).filter(Boolean);
+/* Live children of the master (zombies of exited workers excluded), read in one ps call. */
+const workers = (pid) => execFileSync('ps', ['--ppid', String(pid), '-o', 'pid=,stat='], { encoding: 'utf8' })
+	.split('\n').map((l) => l.trim().split(/\s+/)).filter(([p, st]) => p && st && !st.startsWith('Z'))
+	.map(([p]) => Number(p));
 
 /* n GETs of path, `conc` at a time; returns the status counts. */
 async function load(path, n, conc, during) {
@@ -35,7 +37,11 @@ test('SIGHUP replaces every worker and no request fails', async () => {
 	const before = workers(pid);
 	const counts = await load('/', 600, 8, () => process.kill(pid, 'SIGHUP'));
 	assert.deepEqual(Object.keys(counts), ['200'], JSON.stringify(counts));
-	await waitFor(() => workers(pid).length === before.length && workers(pid).every((w) => !before.includes(w)));
+	// One snapshot per check: the old generation may still be draining.
+	await waitFor(() => {
+		const now = workers(pid);
+		return now.length === before.length && now.every((w) => !before.includes(w));
+	});
 });
 
 test('a worker killed under load is replaced and no request fails', async () => {
@@ -43,7 +49,10 @@ test('a worker killed under load is replaced and no request fails', async () => 
 	const before = workers(pid);
 	const counts = await load('/entity/91320506AY4CL12THL', 300, 6, () => process.kill(before[0], 'SIGKILL'));
 	assert.deepEqual(Object.keys(counts), ['200'], JSON.stringify(counts));
-	await waitFor(() => workers(pid).length === before.length && !workers(pid).includes(before[0]));
+	await waitFor(() => {
+		const now = workers(pid);
+		return now.length === before.length && !now.includes(before[0]);
+	});
 	const log = readFileSync(`${TEST_VAR}/log/app.log`, 'utf8');
 	assert.match(log, new RegExp(`worker ${before[0]} died \\(signal 9\\), restarting`));
 });
