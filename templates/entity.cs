@@ -101,7 +101,7 @@
     <td class="mono"><?cs var:x.doc_no ?></td>
     <td><?cs var:x.decided_on ?></td>
     <td><?cs if:x.ended_on ?><?cs var:x.ended_on ?><?cs else ?><?cs var:Lang.Entity.not_ended ?><?cs /if ?></td>
-    <td><?cs var:x.summary ?><?cs if:Profile.scope == "staff" ?> <a class="no-print" href="/staff/records/<?cs var:x.id ?>/edit"><?cs var:Lang.Staff.record.edit ?></a> <a class="no-print revoke-link" href="/staff/records/<?cs var:x.id ?>/revoke"><?cs var:Lang.Revoke.link ?></a><?cs elif:Profile.scope == "self" ?><span class="no-print self-actions"><?cs if:x.status == "active" ?> <a class="repair-link" href="/me/repairs/new?record=<?cs var:x.id ?>"><?cs var:Lang.Repair.apply ?></a><?cs /if ?> <a class="objection-link" href="/me/objections/new?record=<?cs var:x.id ?>"><?cs var:Lang.Objection.apply ?></a></span><?cs /if ?></td>
+    <td><?cs var:x.summary ?><?cs if:Profile.scope == "staff" ?> <a class="no-print" href="/staff/records/<?cs var:x.id ?>/edit"><?cs var:Lang.Staff.record.edit ?></a> <a class="no-print revoke-link" href="/staff/records/<?cs var:x.id ?>/revoke"><?cs var:Lang.Revoke.link ?></a><?cs elif:Profile.scope == "self" ?><span class="no-print self-actions"><?cs if:x.not_repairable ?> <span class="hint">（<?cs var:Lang.Entity.not_repairable ?>）</span><?cs elif:x.repair_from ?> <span class="hint repair-from">（<?cs var:Lang.Entity.repair_from ?> <?cs var:x.repair_from ?>）</span><?cs elif:x.status == "active" ?> <a class="repair-link" href="/me/repairs/new?record=<?cs var:x.id ?>"><?cs var:Lang.Repair.apply ?></a><?cs /if ?> <a class="objection-link" href="/me/objections/new?record=<?cs var:x.id ?>"><?cs var:Lang.Objection.apply ?></a></span><?cs /if ?></td>
   </tr>
   <?cs /each ?>
   </tbody>

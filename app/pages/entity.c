@@ -12,6 +12,7 @@
 #include "core/db.h"
 #include "core/view.h"
 #include "rules/grams.h"
+#include "rules/requests.h"
 #include "rules/uscc.h"
 #include "rules/window.h"
 #include "store/audit.h"
@@ -179,6 +180,22 @@ set_records(struct req *r, const struct record *rec, int n)
 		SETR("status", x->status);
 		SETR("non_public", x->is_public ? NULL : "1");
 		SETR("objection", x->objection_flag ? "1" : NULL);
+		/* Whether repair is possible yet, and from which day (Art. 38). */
+		if (!keepfaith && strcmp(x->status, "active") == 0) {
+			struct ymd dec, from, today;
+			char from_s[11];
+
+			if (!x->repairable)
+				SETR("not_repairable", "1");
+			else if (ymd_parse(x->decided_on, &dec) == 0 &&
+			    repair_accept_from(&dec, (long)x->min_public_days, &from) == 0) {
+				ymd_today(&today);
+				if (ymd_cmp(&today, &from) < 0) {
+					ymd_format(&from, from_s);
+					SETR("repair_from", from_s);
+				}
+			}
+		}
 #undef SETR
 	}
 	view_set_int(r, "Profile.n_records", dis);

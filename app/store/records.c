@@ -13,7 +13,7 @@ enum rec_stmt {
 
 #define RECORD_COLS "r.id, c.code, c.name_zh, c.name_en, c.kind, c.category, r.agency, " \
 	"r.doc_no, DATE_FORMAT(r.decided_on, '%Y-%m-%d'), DATE_FORMAT(r.ended_on, '%Y-%m-%d'), " \
-	"r.summary, r.is_public, r.status, r.objection_flag "
+	"r.summary, r.is_public, r.status, r.objection_flag, c.min_public_days, c.repairable "
 
 static const char *const rec_sql[RE_MAX] = {
 	/* The Art. 35 window is the first condition: keep-faith items are
@@ -70,6 +70,8 @@ bind_record(struct db_q *q, struct record *r)
 	db_out_int(q, &r->is_public);
 	db_out_str(q, &r->status);
 	db_out_int(q, &r->objection_flag);
+	db_out_int(q, &r->min_public_days);
+	db_out_int(q, &r->repairable);
 }
 
 int

@@ -32,6 +32,8 @@ struct record {
 	long long is_public;
 	char     *status;         /* active | repaired */
 	long long objection_flag; /* 1 = under objection (异议标注, migration 0004) */
+	long long min_public_days; /* the catalog item's: repair only after it */
+	long long repairable;      /* the catalog item allows credit repair */
 };
 
 struct serious_entry {

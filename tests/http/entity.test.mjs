@@ -329,3 +329,20 @@ test('the example files in docs/examples import as the README documents', async 
 	assert.equal(r.status, 200, r.text.slice(0, 400));
 	assert.equal(Number(sql('SELECT COUNT(*) FROM credit_records')), before + 3);
 });
+
+test('the enterprise sees from which day a recent record can be repaired, and no repair link before it', async () => {
+	const sid = subjectId(WUZHONG);
+	const doc = uniq('RECENT-');
+	sql(`INSERT INTO credit_records (subject_id, item_id, agency, doc_no, decided_on, summary, is_public, created_at, updated_at)
+	     SELECT ${sid}, id, 'test', ${q(doc)}, ${q(cstDate(-10))}, 'recent penalty', 1, 0, 0 FROM catalog_items WHERE code = 'admin_penalty'`);
+	const id = Number(sql(`SELECT id FROM credit_records WHERE doc_no = ${q(doc)}`));
+	try {
+		const c = await login('enterprise');
+		const r = await c.get(`/entity/${WUZHONG}`);
+		const row = r.text.slice(r.text.indexOf(`id="record-${id}"`), r.text.indexOf('</tr>', r.text.indexOf(`id="record-${id}"`)));
+		assert.match(row, new RegExp(`class="hint repair-from">（[^<]*${cstDate(80)}`), 'decided 10 days ago + 90 days');
+		assert.doesNotMatch(row, /repair-link/);
+	} finally {
+		sql(`DELETE FROM credit_records WHERE id = ${id}`);
+	}
+});
