@@ -165,20 +165,8 @@ objection_post(struct req *r)
 		view_set(r, "Objection.refused", view_str(r, "Objection.err.open"));
 		return objection_page(r, 409, f.id);
 	}
-	rc = id < 0 ? (int)id : 1;
-	if (rc > 0)
-		rc = reqview_link_files(r, files, nf, f.subject_id, "objection", id);
-	if (rc > 0)
-		rc = request_event_add(&r->arena, "objection", id, NULL, "submitted", "file",
-		    r->user.id, role_names[r->user.role], NULL);
-	if (rc > 0)
-		rc = reqview_audit(r, f.subject_id, "objection", arena_printf(&r->arena,
-		    "objection #%lld to record #%lld with %d file(s)", id, f.id, nf));
-	if (rc > 0 && (rc = db_commit()) > 0)
-		return req_redirect(r, "/me/requests");
-	db_rollback();
-	reqview_discard_files(r, files, nf);
-	return req_dberr(r, rc < 0 ? rc : DB_ERR);
+	return reqview_filed(r, "objection", id, f.subject_id, files, nf, "objection",
+	    arena_printf(&r->arena, "objection #%lld to record #%lld with %d file(s)", id, f.id, nf));
 }
 
 int
@@ -211,7 +199,7 @@ objection_remind_post(struct req *r)
 		rc = request_event_add(&r->arena, "objection", x.id, x.status, x.status, "remind",
 		    r->user.id, role_names[r->user.role], NULL);
 	if (rc > 0)
-		rc = reqview_audit(r, x.subject_id, "objection_remind",
+		rc = page_audit(r, x.subject_id, "objection_remind",
 		    arena_printf(&r->arena, "reminder on objection #%lld", x.id));
 	if (rc > 0 && (rc = db_commit()) > 0)
 		return req_redirect(r, "/me/requests");
@@ -340,7 +328,7 @@ staff_act(struct req *r, int action)
 		rc = request_event_add(&r->arena, "objection", x.id, x.status, to_name,
 		    objection_action_names[action], r->user.id, role_names[r->user.role], note);
 	if (rc > 0)
-		rc = reqview_audit(r, x.subject_id, "objection", arena_printf(&r->arena,
+		rc = page_audit(r, x.subject_id, "objection", arena_printf(&r->arena,
 		    "objection #%lld to record #%lld: %s%s%s", x.id, x.record_id, to_name,
 		    note ? "; " : "", note ? note : ""));
 	if (rc > 0 && (rc = db_commit()) > 0)

@@ -219,20 +219,9 @@ repair_post(struct req *r)
 		view_set(r, "Repair.refused", view_str(r, "Repair.err.open"));
 		return repair_page(r, 409, f.id);
 	}
-	rc = id < 0 ? (int)id : 1;
-	if (rc > 0)
-		rc = reqview_link_files(r, files, nf, f.subject_id, "repair", id);
-	if (rc > 0)
-		rc = request_event_add(&r->arena, "repair", id, NULL, "submitted", "file",
-		    r->user.id, role_names[r->user.role], NULL);
-	if (rc > 0)
-		rc = reqview_audit(r, f.subject_id, "repair_apply", arena_printf(&r->arena,
-		    "credit repair application #%lld for record #%lld with %d file(s)", id, f.id, nf));
-	if (rc > 0 && (rc = db_commit()) > 0)
-		return req_redirect(r, "/me/requests");
-	db_rollback();
-	reqview_discard_files(r, files, nf);
-	return req_dberr(r, rc < 0 ? rc : DB_ERR);
+	return reqview_filed(r, "repair", id, f.subject_id, files, nf, "repair_apply",
+	    arena_printf(&r->arena, "credit repair application #%lld for record #%lld with %d file(s)",
+	    id, f.id, nf));
 }
 
 static int
@@ -307,7 +296,7 @@ repair_withdraw_post(struct req *r)
 		rc = request_event_add(&r->arena, "repair", x.id, x.status, "withdrawn", "withdraw",
 		    r->user.id, role_names[r->user.role], NULL);
 	if (rc > 0)
-		rc = reqview_audit(r, x.subject_id, "repair_withdraw",
+		rc = page_audit(r, x.subject_id, "repair_withdraw",
 		    arena_printf(&r->arena, "credit repair application #%lld withdrawn", x.id));
 	if (rc > 0 && (rc = db_commit()) > 0)
 		return req_redirect(r, "/me/requests");
@@ -424,7 +413,7 @@ staff_act(struct req *r, int action)
 		rc = request_event_add(&r->arena, "repair", x.id, x.status, to_name,
 		    repair_action_names[action], r->user.id, role_names[r->user.role], reason);
 	if (rc > 0)
-		rc = reqview_audit(r, x.subject_id, action == RA_APPROVE ? "repair" : "repair_review",
+		rc = page_audit(r, x.subject_id, action == RA_APPROVE ? "repair" : "repair_review",
 		    arena_printf(&r->arena, "credit repair application #%lld for record #%lld: %s%s%s",
 		    x.id, x.record_id, to_name, reason ? "; reason: " : "", reason ? reason : ""));
 	if (rc > 0 && (rc = db_commit()) > 0)
@@ -564,7 +553,7 @@ staff_revoke_post(struct req *r)
 	}
 	/* The tombstone: that a record was deleted and why, never its content. */
 	if (rc > 0)
-		rc = reqview_audit(r, f.subject_id, "revoke", arena_printf(&r->arena,
+		rc = page_audit(r, f.subject_id, "revoke", arena_printf(&r->arena,
 		    "record #%lld deleted (Art. 37): legal basis revoked by %s on %s; %s",
 		    f.id, r->f[VF_DOC], r->f[VF_ON], r->f[VF_REASON]));
 	if (rc > 0 && (rc = db_commit()) > 0)

@@ -2,6 +2,7 @@
  * reqview.h): upload checking and storage, deadline display in working
  * days, file lists and timelines. */
 #include "pages/reqview.h"
+#include "pages/pages.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -307,13 +308,21 @@ reqview_set_own_records(struct req *r)
 }
 
 int
-reqview_audit(struct req *r, long long subject_id, const char *action, const char *detail)
+reqview_filed(struct req *r, const char *kind, long long id, long long subject_id,
+    struct upfile *files, int nf, const char *action, const char *detail)
 {
-	struct audit_event ev = {
-		.actor_id = r->user.id, .actor_role = role_names[r->user.role],
-		.subject_id = subject_id, .action = action, .detail = detail,
-		.addr = r->remote_addr,
-	};
+	int rc = id < 0 ? (int)id : 1;
 
-	return audit_append(&r->arena, &ev);
+	if (rc > 0)
+		rc = reqview_link_files(r, files, nf, subject_id, kind, id);
+	if (rc > 0)
+		rc = request_event_add(&r->arena, kind, id, NULL, "submitted", "file",
+		    r->user.id, role_names[r->user.role], NULL);
+	if (rc > 0)
+		rc = page_audit(r, subject_id, action, detail);
+	if (rc > 0 && (rc = db_commit()) > 0)
+		return req_redirect(r, "/me/requests");
+	db_rollback();
+	reqview_discard_files(r, files, nf);
+	return req_dberr(r, rc < 0 ? rc : DB_ERR);
 }

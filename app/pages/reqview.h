@@ -53,7 +53,11 @@ void reqview_filter(struct req *, const char *status, const char *due,
 /* Choose.N.{id,item,doc_no,decided_on,status}: the enterprise's own
  * dishonesty records, for the page that picks one to apply or object for. */
 int  reqview_set_own_records(struct req *);
-/* The audit row of a request action. */
-int  reqview_audit(struct req *, long long subject_id, const char *action, const char *detail);
+/* Ends filing a request (its row inserted as id, or id < 0): links the
+ * files, records the first timeline event and the audit row, commits and
+ * sends the applicant to /me/requests; on any failure rolls back, removes
+ * the files this request stored and answers with the error page. */
+int  reqview_filed(struct req *, const char *kind, long long id, long long subject_id,
+    struct upfile *files, int nf, const char *action, const char *detail);
 
 #endif

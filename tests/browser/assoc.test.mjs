@@ -7,27 +7,19 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch } from './browser.mjs';
+import { ART, openSession } from './browser.mjs';
 import { BASE_URL, PASSWORD, ROOT, fakeAddr, sql, uniq } from '../http/lib.mjs';
 
-const ART = join(ROOT, 'tests', 'artifacts');
 const WUZHONG = '91320506AY4CL12THL';
-let context, page, profile, dir;
+let session, context, page, dir;
 
 before(async () => {
-	const home = process.env.HOME || tmpdir();
-	mkdirSync(home, { recursive: true });
-	mkdirSync(ART, { recursive: true });
-	profile = mkdtempSync(join(home, 'chromium-profile-'));
-	dir = mkdtempSync(join(home, 'assoc-csv-'));
-	context = await launch(profile);
-	page = context.pages()[0] || await context.newPage();
+	session = await openSession({ scratch: 'assoc-csv-' });
+	({ context, page, dir } = session);
 });
 
 after(async () => {
-	if (context) await context.close();
-	if (profile) rmSync(profile, { recursive: true, force: true });
-	if (dir) rmSync(dir, { recursive: true, force: true });
+	if (session) await session.close();
 });
 
 async function loginAs(name) {

@@ -2,8 +2,13 @@
 // playwright-core: headless, no background networking (the machine has no
 // network), a fresh profile, its own fake client address for the test
 // stack's X-Test-Client, and one viewport and timeout for all.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { fakeAddr } from '../http/lib.mjs';
+import { ROOT, fakeAddr } from '../http/lib.mjs';
+
+export const ART = join(ROOT, 'tests', 'artifacts');
 
 const ARGS = [
 	'--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -22,4 +27,27 @@ export async function launch(profile, extra = {}) {
 	});
 	context.setDefaultTimeout(15_000);
 	return context;
+}
+
+/**
+ * One browser for a test file: a fresh profile (and, with `scratch`, a
+ * scratch folder for files the test writes) under $HOME, the artifacts
+ * folder made, and a page. close() ends the browser and removes both.
+ */
+export async function openSession({ scratch, ...extra } = {}) {
+	const home = process.env.HOME || tmpdir();
+	mkdirSync(home, { recursive: true });
+	mkdirSync(ART, { recursive: true });
+	const profile = mkdtempSync(join(home, 'chromium-profile-'));
+	const dir = scratch ? mkdtempSync(join(home, scratch)) : null;
+	const context = await launch(profile, extra);
+	const page = context.pages()[0] || await context.newPage();
+	return {
+		context, page, dir,
+		async close() {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+			if (dir) rmSync(dir, { recursive: true, force: true });
+		},
+	};
 }

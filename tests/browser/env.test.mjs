@@ -10,13 +10,12 @@ import { randomInt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch } from './browser.mjs';
+import { ART, openSession } from './browser.mjs';
 import { BASE_URL, PASSWORD, ROOT, fakeAddr, sql } from '../http/lib.mjs';
 
-const ART = join(ROOT, 'tests', 'artifacts');
 const ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-let context, page, profile, dir;
+let session, context, page, dir;
 
 function newUscc() {
 	let s = '91320500';
@@ -27,19 +26,12 @@ function newUscc() {
 }
 
 before(async () => {
-	const home = process.env.HOME || tmpdir();
-	mkdirSync(home, { recursive: true });
-	mkdirSync(ART, { recursive: true });
-	profile = mkdtempSync(join(home, 'chromium-profile-'));
-	dir = mkdtempSync(join(home, 'env-csv-'));
-	context = await launch(profile);
-	page = context.pages()[0] || await context.newPage();
+	session = await openSession({ scratch: 'env-csv-' });
+	({ context, page, dir } = session);
 });
 
 after(async () => {
-	if (context) await context.close();
-	if (profile) rmSync(profile, { recursive: true, force: true });
-	if (dir) rmSync(dir, { recursive: true, force: true });
+	if (session) await session.close();
 });
 
 async function loginAs(name) {

@@ -7,22 +7,17 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch } from './browser.mjs';
+import { ART, openSession } from './browser.mjs';
 import { BASE_URL, PASSWORD, ROOT, fakeAddr, str } from '../http/lib.mjs';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ART = join(ROOT, 'tests', 'artifacts');
 
-let context, page, profile;
+let session, context, page;
 const problems = [];
 
 before(async () => {
-	const home = process.env.HOME || tmpdir();
-	mkdirSync(home, { recursive: true });
-	profile = mkdtempSync(join(home, 'chromium-profile-'));
-	// A fresh --user-data-dir means a persistent context in Playwright.
-	context = await launch(profile);
-	page = context.pages()[0] || await context.newPage();
+	session = await openSession();
+	({ context, page } = session);
 	page.on('console', (m) => {
 		// Error statuses of the pages themselves (the 404 and 422 we ask for)
 		// are logged as "Failed to load resource"; anything else counts.
@@ -38,8 +33,7 @@ before(async () => {
 });
 
 after(async () => {
-	if (context) await context.close();
-	if (profile) rmSync(profile, { recursive: true, force: true });
+	if (session) await session.close();
 });
 
 const lang = () => page.locator('html').getAttribute('lang');

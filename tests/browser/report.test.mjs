@@ -6,24 +6,18 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch } from './browser.mjs';
+import { ART, openSession } from './browser.mjs';
 import { BASE_URL, PASSWORD, ROOT, fakeAddr } from '../http/lib.mjs';
 
-const ART = join(ROOT, 'tests', 'artifacts');
-let context, page, profile;
+let session, context, page;
 
 before(async () => {
-	const home = process.env.HOME || tmpdir();
-	mkdirSync(home, { recursive: true });
-	mkdirSync(ART, { recursive: true });
-	profile = mkdtempSync(join(home, 'chromium-profile-'));
-	context = await launch(profile, { acceptDownloads: true });
-	page = context.pages()[0] || await context.newPage();
+	session = await openSession({ acceptDownloads: true });
+	({ context, page } = session);
 });
 
 after(async () => {
-	if (context) await context.close();
-	if (profile) rmSync(profile, { recursive: true, force: true });
+	if (session) await session.close();
 });
 
 test('enterprise journey: search, login, own profile, report, PDF, public verification', async () => {
