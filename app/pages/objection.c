@@ -257,18 +257,8 @@ staff_objection_get(struct req *r)
 	rc = objection_by_id(&r->arena, r->pathids[0], &x);
 	if (rc <= 0)
 		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
-	reqview_set_row(r, "Req", &x);
-	if ((rc = reqview_set_due(r, "Req", x.due_on, x.due_assumed,
-	    objection_is_open(objection_status_from(x.status)))) < 0 ||
-	    (rc = reqview_set_files(r, "Files", "objection", x.id)) < 0 ||
-	    (rc = reqview_set_timeline(r, "objection", x.id)) < 0)
-		return req_dberr(r, rc);
-	form_to_hdf(r);
-	view_set(r, "Page.title", view_str(r, "Objection.detail_title"));
-	view_set(r, "Page.nav", "objections");
-	r->tmpl = "staff_request.cs";
-	r->no_store = 1;
-	return r->status ? r->status : 200;
+	return reqview_detail_page(r, "objection", &x, objection_is_open(objection_status_from(x.status)),
+	    "Objection.detail_title", "objections");
 }
 
 static int

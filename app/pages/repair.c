@@ -356,18 +356,8 @@ staff_repair_get(struct req *r)
 	rc = repair_by_id(&r->arena, r->pathids[0], &x);
 	if (rc <= 0)
 		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
-	reqview_set_row(r, "Req", &x);
-	if ((rc = reqview_set_due(r, "Req", x.due_on, x.due_assumed,
-	    repair_is_open(repair_status_from(x.status)))) < 0 ||
-	    (rc = reqview_set_files(r, "Files", "repair", x.id)) < 0 ||
-	    (rc = reqview_set_timeline(r, "repair", x.id)) < 0)
-		return req_dberr(r, rc);
-	form_to_hdf(r);
-	view_set(r, "Page.title", view_str(r, "Repair.detail_title"));
-	view_set(r, "Page.nav", "repairs");
-	r->tmpl = "staff_request.cs";
-	r->no_store = 1;
-	return r->status ? r->status : 200;
+	return reqview_detail_page(r, "repair", &x, repair_is_open(repair_status_from(x.status)),
+	    "Repair.detail_title", "repairs");
 }
 
 /* One staff action on an application: check the table, change the row only

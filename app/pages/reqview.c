@@ -326,3 +326,22 @@ reqview_filed(struct req *r, const char *kind, long long id, long long subject_i
 	reqview_discard_files(r, files, nf);
 	return req_dberr(r, rc < 0 ? rc : DB_ERR);
 }
+
+int
+reqview_detail_page(struct req *r, const char *kind, const struct request_row *x, int open,
+    const char *title_key, const char *nav)
+{
+	int rc;
+
+	reqview_set_row(r, "Req", x);
+	if ((rc = reqview_set_due(r, "Req", x->due_on, x->due_assumed, open)) < 0 ||
+	    (rc = reqview_set_files(r, "Files", kind, x->id)) < 0 ||
+	    (rc = reqview_set_timeline(r, kind, x->id)) < 0)
+		return req_dberr(r, rc);
+	form_to_hdf(r);
+	view_set(r, "Page.title", view_str(r, title_key));
+	view_set(r, "Page.nav", nav);
+	r->tmpl = "staff_request.cs";
+	r->no_store = 1;
+	return r->status ? r->status : 200;
+}

@@ -57,6 +57,9 @@ int  reqview_set_own_records(struct req *);
  * files, records the first timeline event and the audit row, commits and
  * sends the applicant to /me/requests; on any failure rolls back, removes
  * the files this request stored and answers with the error page. */
+/* The staff page of one request: row, deadline, files, timeline. */
+int  reqview_detail_page(struct req *, const char *kind, const struct request_row *, int open,
+    const char *title_key, const char *nav);
 int  reqview_filed(struct req *, const char *kind, long long id, long long subject_id,
     struct upfile *files, int nf, const char *action, const char *detail);
 
