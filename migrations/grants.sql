@@ -52,3 +52,11 @@ GRANT SELECT, INSERT ON @DB@.env_dynamic_subjects TO @APP@;
 GRANT SELECT, INSERT ON @DB@.env_events TO @APP@;
 GRANT SELECT, INSERT ON @DB@.env_snapshots TO @APP@;
 GRANT SELECT, INSERT ON @DB@.env_snapshot_rows TO @APP@;
+-- 0010: derived view counts beside the audit log (kept by store/audit.c).
+GRANT SELECT, INSERT, UPDATE ON @DB@.audit_view_counts TO @APP@;
+-- Environmental grades, completed (0009): voided and corrected events are
+-- append-only history; voiding an event moves its enterprise's enrolment in
+-- dynamic scoring to the first event still counting (UPDATE), or ends it
+-- (DELETE) when none is left. Events themselves stay INSERT and SELECT only.
+GRANT SELECT, INSERT ON @DB@.env_event_voids TO @APP@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.env_dynamic_subjects TO @APP@;

@@ -13,3 +13,9 @@
   <?cs /each ?>
 </svg>
 <?cs /def ?>
+<?cs def:env_pager(base) ?><?cs if:Pager.prev || Pager.next ?>
+<nav class="pager" aria-label="<?cs var:Lang.Pager.label ?>" id="pager">
+  <?cs if:Pager.prev ?><a href="<?cs var:base ?>?page=<?cs var:Pager.prev ?><?cs var:Pager.filters ?>" rel="prev"><?cs var:Lang.Pager.prev ?></a><?cs /if ?>
+  <span><?cs var:Lang.Env.page ?> <?cs var:Pager.page ?><?cs if:Pager.pages ?> / <?cs var:Pager.pages ?><?cs /if ?></span>
+  <?cs if:Pager.next ?><a href="<?cs var:base ?>?page=<?cs var:Pager.next ?><?cs var:Pager.filters ?>" rel="next"><?cs var:Lang.Pager.next ?></a><?cs /if ?>
+</nav><?cs /if ?><?cs /def ?>

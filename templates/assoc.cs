@@ -1,5 +1,6 @@
 <?cs # assoc.cs — an association's dashboard: members with their current
-     levels, ratings expiring soon, distribution of levels, add a member. ?>
+     levels, former members (ended memberships stay, with when and why),
+     ratings expiring soon, distribution of levels, add a member. ?>
 <?cs include:"_layout.cs" ?><?cs include:"_field.cs" ?><?cs call:page_start() ?>
 <h1 id="assoc-name"><?cs var:Assoc.name ?></h1>
 <p class="mono"><?cs var:Lang.Entity.uscc ?>：<?cs var:Assoc.uscc ?> · <?cs var:Assoc.industry ?></p>
@@ -32,9 +33,24 @@
     <th scope="col"><?cs var:Lang.Assoc.current ?></th><th scope="col"><?cs var:Lang.Assoc.valid_to ?></th>
   </tr></thead>
   <tbody>
-  <?cs each:m = Members ?>
+  <?cs each:m = Members ?><?cs if:!m.ended_on ?>
   <tr id="member-<?cs var:m.id ?>"><td><a href="/assoc/members/<?cs var:m.id ?>"><?cs var:m.name ?></a></td><td class="mono"><?cs var:m.uscc ?></td><td><?cs var:m.joined_on ?></td><td><?cs var:m.member_level ?></td><td class="level"><?cs if:m.level ?><?cs var:m.level ?><?cs else ?>—<?cs /if ?></td><td><?cs var:m.valid_to ?><?cs if:m.expired ?> <span class="tag"><?cs var:Lang.Cert.expired ?></span><?cs /if ?></td></tr>
-  <?cs /each ?>
+  <?cs /if ?><?cs /each ?>
+  </tbody>
+</table>
+<?cs /if ?>
+<?cs if:Dash.n_former > 0 ?>
+<h3 id="former-h"><?cs var:Lang.Assoc.former_members ?>（<?cs var:Dash.n_former ?>）</h3>
+<table class="data" id="former-members" aria-labelledby="former-h">
+  <thead><tr>
+    <th scope="col"><?cs var:Lang.Assoc.member ?></th><th scope="col"><?cs var:Lang.Entity.uscc ?></th>
+    <th scope="col"><?cs var:Lang.Assoc.joined_on ?></th><th scope="col"><?cs var:Lang.Assoc.ended_on ?></th>
+    <th scope="col"><?cs var:Lang.Assoc.end_reason ?></th>
+  </tr></thead>
+  <tbody>
+  <?cs each:m = Members ?><?cs if:m.ended_on ?>
+  <tr id="member-<?cs var:m.id ?>" class="former"><td><a href="/assoc/members/<?cs var:m.id ?>"><?cs var:m.name ?></a></td><td class="mono"><?cs var:m.uscc ?></td><td><?cs var:m.joined_on ?></td><td class="ended-on"><?cs var:m.ended_on ?></td><td><?cs var:m.end_reason ?><?cs if:m.end_cert ?>（<?cs var:Lang.Measure.expel ?>，<span class="mono"><?cs var:m.end_cert ?></span>）<?cs /if ?></td></tr>
+  <?cs /if ?><?cs /each ?>
   </tbody>
 </table>
 <?cs /if ?>

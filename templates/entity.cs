@@ -27,12 +27,14 @@
 </section>
 
 <?cs include:"_grade.cs" ?>
+<?cs # The enterprise's own grade: its objection, or the link to raise one. ?>
+<?cs def:env_object(x, kind, id) ?><?cs if:x.objection ?> <span class="tag objection-flag"><?cs var:Lang.Req.ost[x.objection] ?></span><?cs elif:EnvCurrent.self ?> <a class="no-print" href="/me/objections/env/new?<?cs var:kind ?>=<?cs var:id ?>" id="object-<?cs var:kind ?>-<?cs var:id ?>"><?cs var:Lang.EnvObj.link ?></a><?cs /if ?><?cs /def ?>
 <section aria-labelledby="env-h" id="env-grade">
 <h2 id="env-h"><?cs var:Lang.Env.profile.heading ?></h2>
 <?cs if:EnvCurrent.grade ?>
-<p id="env-current" data-grade="<?cs var:EnvCurrent.grade ?>"><?cs call:grade_badge(EnvCurrent.grade) ?> <?cs var:Lang.Grade[EnvCurrent.grade + "_desc"] ?> · <?cs if:EnvCurrent.basis == "dynamic" ?><?cs var:Lang.Env.profile.dynamic ?> <?cs var:EnvCurrent.score ?> <?cs var:Lang.Env.dyn.points ?><?cs else ?><?cs var:EnvCurrent.year ?> <?cs var:Lang.Env.profile.round ?><?cs if:?EnvCurrent.score ?> <?cs var:EnvCurrent.score ?> <?cs var:Lang.Env.dyn.points ?><?cs /if ?><?cs /if ?></p>
+<p id="env-current" data-grade="<?cs var:EnvCurrent.grade ?>"><?cs call:grade_badge(EnvCurrent.grade) ?> <?cs var:Lang.Grade[EnvCurrent.grade + "_desc"] ?> · <?cs if:EnvCurrent.basis == "dynamic" ?><?cs var:Lang.Env.profile.dynamic ?> <?cs var:EnvCurrent.score ?> <?cs var:Lang.Env.dyn.points ?><?cs else ?><?cs var:EnvCurrent.year ?> <?cs var:Lang.Env.profile.round ?><?cs if:?EnvCurrent.score ?> <?cs var:EnvCurrent.score ?> <?cs var:Lang.Env.dyn.points ?><?cs /if ?><?cs /if ?><?cs if:EnvCurrent.objection ?> <span class="tag objection-flag" id="env-current-objection"><?cs var:Lang.EnvObj.flag ?></span><?cs /if ?></p>
 <?cs if:EnvCurrent.price ?><p class="alert" id="env-measures"><?cs var:Lang.Env.profile.measures ?> <?cs var:Lang.Env.profile.price_before ?> <?cs var:EnvCurrent.price ?> <?cs var:Lang.Env.measure.unit ?>; <?cs var:Lang.Env.profile.other ?></p><?cs /if ?>
-<?cs if:EnvRound.grade ?><p id="env-round"><?cs var:EnvRound.year ?> <?cs var:EnvRound.scope ?>: <?cs call:grade_badge(EnvRound.grade) ?><?cs if:?EnvRound.score ?> <?cs var:EnvRound.score ?> <?cs var:Lang.Env.dyn.points ?><?cs /if ?><?cs if:EnvRound.veto ?> · <span id="env-veto"><?cs var:Lang.Env.veto ?>: <?cs var:EnvRound.veto ?> — <?cs var:EnvRound.veto_note ?></span><?cs /if ?></p><?cs /if ?>
+<?cs if:EnvRound.grade ?><p id="env-round"><?cs var:EnvRound.year ?> <?cs var:EnvRound.scope ?>: <?cs call:grade_badge(EnvRound.grade) ?><?cs if:?EnvRound.score ?> <?cs var:EnvRound.score ?> <?cs var:Lang.Env.dyn.points ?><?cs /if ?><?cs if:EnvRound.veto ?> · <span id="env-veto"><?cs var:Lang.Env.veto ?>: <?cs var:EnvRound.veto ?> — <?cs var:EnvRound.veto_note ?></span><?cs /if ?><?cs if:EnvRound.objection ?> <span class="tag objection-flag" id="env-round-objection"><?cs var:Lang.EnvObj.flag ?></span><?cs /if ?></p><?cs /if ?>
 <?cs else ?><p id="env-none"><?cs var:Lang.Env.profile.none ?></p><?cs /if ?>
 <?cs if:EnvCurrent.full ?>
 <?cs if:EnvDeductions.0.indicator || EnvEvents.0.type ?>
@@ -40,18 +42,20 @@
 <?cs if:EnvDeductions.0.indicator ?><table class="data" id="env-deductions"><thead><tr><th scope="col"><?cs var:Lang.Env.indicator ?></th><th scope="col"><?cs var:Lang.Env.points ?></th><th scope="col"><?cs var:Lang.Env.note ?></th></tr></thead>
 <tbody><?cs each:d = EnvDeductions ?><tr><td><?cs var:d.indicator ?></td><td>-<?cs var:d.points ?></td><td><?cs var:d.note ?></td></tr><?cs /each ?></tbody></table><?cs /if ?>
 <?cs if:EnvEvents.0.type ?><table class="data" id="env-events"><thead><tr><th scope="col"><?cs var:Lang.Env.dyn.type ?></th><th scope="col"><?cs var:Lang.Env.points ?></th><th scope="col"><?cs var:Lang.Env.dyn.decided_on ?></th><th scope="col"><?cs var:Lang.Env.dyn.until ?></th></tr></thead>
-<tbody><?cs each:e = EnvEvents ?><tr class="<?cs if:e.active ?>active<?cs else ?>expired<?cs /if ?>"><td><?cs var:e.type ?><?cs if:!e.active ?> <span class="tag"><?cs var:Lang.Env.dyn.restored ?></span><?cs /if ?></td><td><?cs var:e.points ?></td><td><?cs var:e.decided_on ?></td><td><?cs var:e.until_on ?></td></tr><?cs /each ?></tbody></table><?cs /if ?>
+<tbody><?cs each:e = EnvEvents ?><tr id="env-event-<?cs var:e.id ?>" class="<?cs if:e.active ?>active<?cs else ?>expired<?cs /if ?>"><td><?cs var:e.type ?><?cs if:!e.active ?> <span class="tag"><?cs var:Lang.Env.dyn.restored ?></span><?cs /if ?></td><td><?cs var:e.points ?></td><td><?cs var:e.decided_on ?></td><td><?cs var:e.until_on ?><?cs call:env_object(e, "event", e.id) ?></td></tr><?cs /each ?></tbody></table><?cs /if ?>
 <?cs if:EnvDynamic.subject_id ?><p class="no-print"><a href="/env/dynamic/<?cs var:EnvDynamic.subject_id ?>" id="env-timeline-link"><?cs var:Lang.Env.profile.timeline ?></a></p><?cs /if ?>
 <?cs /if ?>
 <?cs if:EnvRounds.0.grade ?>
 <h3><?cs var:Lang.Env.profile.rounds ?></h3>
-<table class="data" id="env-history"><tbody><?cs each:x = EnvRounds ?><tr><td><?cs var:x.year ?> <?cs var:x.scope ?></td><td><?cs call:grade_badge(x.grade) ?></td><td><?cs var:x.score ?></td></tr><?cs /each ?></tbody></table>
+<table class="data" id="env-history"><tbody><?cs each:x = EnvRounds ?><tr id="env-entry-<?cs var:x.id ?>"><td><?cs var:x.year ?> <?cs var:x.scope ?></td><td><?cs call:grade_badge(x.grade) ?></td><td><?cs var:x.score ?><?cs call:env_object(x, "entry", x.id) ?></td></tr><?cs /each ?></tbody></table>
 <?cs /if ?>
 <?cs if:EnvHistory.0.grade ?>
 <h3><?cs var:Lang.Env.profile.corrections ?></h3>
 <table class="data" id="env-corrections"><thead><tr><th scope="col"><?cs var:Lang.Env.year ?></th><th scope="col"><?cs var:Lang.Env.earlier_grade ?></th><th scope="col"><?cs var:Lang.Env.reason ?></th><th scope="col"><?cs var:Lang.Env.when ?></th></tr></thead>
-<tbody><?cs each:h = EnvHistory ?><tr><td><?cs var:h.year ?></td><td><?cs call:grade_badge(h.grade) ?> <?cs var:h.score ?></td><td><?cs var:h.reason ?></td><td><?cs var:h.at ?></td></tr><?cs /each ?></tbody></table>
+<tbody><?cs each:h = EnvHistory ?><tr><td><?cs var:h.year ?></td><td><?cs call:grade_badge(h.grade) ?> <?cs var:h.score ?></td><td><?cs var:h.reason ?><?cs if:h.objection ?> <span class="tag"><?cs var:Lang.EnvObj.by_objection ?> #<?cs var:h.objection ?></span><?cs /if ?></td><td><?cs var:h.at ?></td></tr><?cs /each ?></tbody></table>
 <?cs /if ?>
+<?cs include:"_env_voids.cs" ?>
+<?cs if:EnvCurrent.self ?><p class="no-print"><a href="/me/objections/env/new" id="env-object-link"><?cs var:Lang.EnvObj.link_all ?></a></p><?cs /if ?>
 <?cs /if ?>
 </section>
 

@@ -27,6 +27,7 @@
   </tbody>
 </table>
 <?cs else ?><p><?cs var:Lang.Env.no_deductions ?></p><?cs /if ?>
+<?cs if:Entry.source != "form" && Form.indicator.error ?><p class="field-error" role="alert" id="err-indicator"><?cs var:Form.indicator.error ?></p><?cs /if ?>
 <?cs if:Entry.source == "form" ?>
 <form method="post" action="/env/entries/<?cs var:Entry.id ?>/deductions" class="stack" id="deduction-form">
   <input type="hidden" name="csrf" value="<?cs var:Page.csrf ?>">
@@ -49,11 +50,25 @@
   <?cs if:Entry.round_status != "draft" ?><?cs call:text_field("reason", Lang.Env.reason, 300, 1) ?><?cs /if ?>
   <button type="submit" class="button"><?cs var:Lang.Env.set_veto ?></button>
 </form>
+<?cs if:!Entry.correctable && Form.grade.error ?><p class="field-error" role="alert" id="err-grade"><?cs var:Form.grade.error ?></p><?cs /if ?>
+<?cs if:Entry.correctable ?>
+<h2 id="grade-h"><?cs var:Lang.Env.fix.grade_heading ?></h2>
+<p class="hint"><?cs var:Lang.Env.fix.grade_hint ?></p>
+<form method="post" action="/env/entries/<?cs var:Entry.id ?>/grade" class="stack" id="grade-form">
+  <input type="hidden" name="csrf" value="<?cs var:Page.csrf ?>">
+  <label for="f-grade"><?cs var:Lang.Env.fix.new_grade ?> <span aria-hidden="true">*</span></label>
+  <select id="f-grade" name="grade" required><?cs each:g = Grades ?><option value="<?cs var:g ?>"<?cs if:Form.grade.value == g || (!Form.grade.value && Entry.grade == g) ?> selected<?cs /if ?>><?cs var:Lang.Grade[g] ?></option><?cs /each ?></select>
+  <?cs call:field_error("grade") ?>
+  <?cs call:text_field("score", Lang.Env.fix.new_score, 3, 0) ?>
+  <?cs call:text_field("reason", Lang.Env.reason, 300, 1) ?>
+  <button type="submit" class="button"><?cs var:Lang.Env.fix.grade_submit ?></button>
+</form>
+<?cs /if ?>
 <?cs if:History.0.grade ?>
 <h2><?cs var:Lang.Env.history ?></h2>
 <table class="data" id="entry-history">
   <thead><tr><th scope="col"><?cs var:Lang.Env.earlier_grade ?></th><th scope="col"><?cs var:Lang.Env.score ?></th><th scope="col"><?cs var:Lang.Env.reason ?></th><th scope="col"><?cs var:Lang.Env.when ?></th></tr></thead>
-  <tbody><?cs each:h = History ?><tr><td><?cs call:grade_badge(h.grade) ?></td><td><?cs var:h.score ?></td><td><?cs var:h.reason ?></td><td><?cs var:h.at ?> <?cs var:h.who ?></td></tr><?cs /each ?></tbody>
+  <tbody><?cs each:h = History ?><tr><td><?cs call:grade_badge(h.grade) ?></td><td><?cs var:h.score ?></td><td><?cs var:h.reason ?><?cs if:h.objection ?> <span class="tag"><?cs var:Lang.EnvObj.by_objection ?> #<?cs var:h.objection ?></span><?cs /if ?></td><td><?cs var:h.at ?> <?cs var:h.who ?></td></tr><?cs /each ?></tbody>
 </table>
 <?cs /if ?>
 <?cs call:page_end() ?>

@@ -11,6 +11,15 @@
   <li><?cs call:grade_badge("black") ?> <?cs var:Lang.Grade.black_desc ?></li>
 </ul>
 <h2><?cs var:Lang.Env.rounds ?></h2>
+<?cs if:Years.0 ?>
+<form method="get" action="/env" class="inline-form" id="year-form">
+  <label for="f-year-filter"><?cs var:Lang.Env.year ?></label>
+  <select id="f-year-filter" name="year"><option value=""><?cs var:Lang.Env.any ?></option>
+  <?cs each:y = Years ?><option<?cs if:RoundList.year == y ?> selected<?cs /if ?>><?cs var:y ?></option><?cs /each ?>
+  </select>
+  <button type="submit" class="button"><?cs var:Lang.Env.filter ?></button>
+</form>
+<?cs /if ?>
 <?cs if:Rounds.0.id ?>
 <table class="data" id="rounds">
   <thead><tr><th scope="col"><?cs var:Lang.Env.year ?></th><th scope="col"><?cs var:Lang.Env.scope ?></th><th scope="col"><?cs var:Lang.Env.period ?></th><th scope="col"><?cs var:Lang.Env.status_h ?></th><th scope="col"><?cs var:Lang.Env.n ?></th><th scope="col"></th></tr></thead>
@@ -20,10 +29,11 @@
   <?cs /each ?>
   </tbody>
 </table>
+<?cs call:env_pager("/env") ?>
 <?cs else ?><p><?cs var:Lang.Env.no_rounds ?></p><?cs /if ?>
 <h2><?cs var:Lang.Env.snap.heading ?></h2>
 <?cs if:Snapshots.0.id ?>
-<ul id="snapshots"><?cs each:x = Snapshots ?><li><a href="/env/snapshots/<?cs var:x.id ?>"><?cs var:x.as_of ?></a> (<?cs var:x.n ?>)</li><?cs /each ?></ul>
+<ul id="snapshots"><?cs each:x = Snapshots ?><li data-snapshot="<?cs var:x.id ?>"><a href="/env/snapshots/<?cs var:x.id ?>"><?cs var:x.as_of ?></a> (<?cs var:x.n ?>)<?cs if:x.version > 1 ?> · <?cs var:Lang.Env.snap.version ?> <?cs var:x.version ?><?cs /if ?></li><?cs /each ?></ul>
 <?cs else ?><p><?cs var:Lang.Env.snap.none ?></p><?cs /if ?>
 <?cs if:Env.manager ?>
 <section class="no-print" aria-labelledby="new-round-h">
@@ -41,6 +51,7 @@
 <form method="post" action="/env/snapshots" class="stack" id="snapshot-form">
   <input type="hidden" name="csrf" value="<?cs var:Page.csrf ?>">
   <?cs call:date_field("as_of", Lang.Env.snap.as_of, 1) ?>
+  <?cs call:text_field("reason", Lang.Env.snap.reason, 300, 0) ?>
   <p class="hint"><?cs var:Lang.Env.snap.hint ?></p>
   <button type="submit" class="button"><?cs var:Lang.Env.snap.create ?></button>
 </form>

@@ -22,15 +22,17 @@
   </select></label>
   <button type="submit" class="button"><?cs var:Lang.Env.filter ?></button>
 </form>
+<p id="entries-count"><?cs var:Lang.Env.matching_before ?> <span id="n-matching"><?cs var:Round.matching ?></span> <?cs var:Lang.Env.matching_after ?></p>
 <?cs if:Entries.0.id ?>
 <table class="data" id="entries">
   <thead><tr><th scope="col"><?cs var:Lang.Entity.name ?></th><th scope="col"><?cs var:Lang.Entity.uscc ?></th><th scope="col"><?cs var:Lang.Entity.district ?></th><th scope="col"><?cs var:Lang.Env.score ?></th><th scope="col"><?cs var:Lang.Env.grade ?></th></tr></thead>
   <tbody>
   <?cs each:e = Entries ?>
-  <tr data-uscc="<?cs var:e.uscc ?>"><td><a href="/entity/<?cs var:e.uscc ?>"><?cs var:e.name ?></a><?cs if:Env.manager ?> <a class="no-print" href="/env/entries/<?cs var:e.id ?>"><?cs var:Lang.Env.edit ?></a><?cs /if ?></td><td class="mono"><?cs var:e.uscc ?></td><td><?cs var:e.district ?></td><td><?cs var:e.score ?></td><td><?cs call:grade_badge(e.grade) ?><?cs if:e.veto ?> <span class="veto"><?cs var:Lang.Env.veto ?>: <?cs var:e.veto ?></span><?cs /if ?></td></tr>
+  <tr data-uscc="<?cs var:e.uscc ?>"><td><a href="/entity/<?cs var:e.uscc ?>"><?cs var:e.name ?></a><?cs if:Env.manager ?> <a class="no-print" href="/env/entries/<?cs var:e.id ?>"><?cs var:Lang.Env.edit ?></a><?cs /if ?></td><td class="mono"><?cs var:e.uscc ?></td><td><?cs var:e.district ?></td><td><?cs var:e.score ?></td><td><?cs call:grade_badge(e.grade) ?><?cs if:e.veto ?> <span class="veto"><?cs var:Lang.Env.veto ?>: <?cs var:e.veto ?></span><?cs /if ?><?cs if:Env.self == e.subject_id ?> <a class="no-print" href="/me/objections/env/new?entry=<?cs var:e.id ?>" id="object-entry-<?cs var:e.id ?>"><?cs var:Lang.EnvObj.link ?></a><?cs /if ?></td></tr>
   <?cs /each ?>
   </tbody>
 </table>
+<?cs call:env_pager("/env/rounds/" + Round.id) ?>
 <?cs else ?><p id="no-entries"><?cs var:Lang.Env.no_entries ?></p><?cs /if ?>
 <?cs if:Env.manager ?>
 <section class="no-print" id="round-tools">

@@ -2,7 +2,10 @@
      immutable red/black list for the differential electricity price. ?>
 <?cs include:"_layout.cs" ?><?cs include:"_grade.cs" ?><?cs call:page_start() ?>
 <h1><?cs var:Lang.Env.snap.title ?> · <?cs var:Snapshot.as_of ?></h1>
-<p class="hint"><?cs var:Lang.Env.snap.made ?> <?cs var:Snapshot.created_at ?> · <a href="/env/snapshots/<?cs var:Snapshot.id ?>/csv" id="snapshot-csv"><?cs var:Lang.Env.snap.csv ?></a></p>
+<p id="snapshot-version" data-version="<?cs var:Snapshot.version ?>" data-current="<?cs if:Snapshot.is_current ?>1<?cs else ?>0<?cs /if ?>"><?cs var:Lang.Env.snap.version ?> <?cs var:Snapshot.version ?>
+  <?cs if:Snapshot.is_current ?><span class="tag" id="snapshot-current"><?cs var:Lang.Env.snap.current ?></span><?cs else ?><span class="tag" id="snapshot-superseded"><?cs var:Lang.Env.snap.superseded ?> <?cs var:Snapshot.current ?></span><?cs /if ?>
+  <?cs if:Snapshot.reason ?> · <?cs var:Lang.Env.snap.reason ?>: <span id="snapshot-reason"><?cs var:Snapshot.reason ?></span><?cs /if ?></p>
+<p class="hint"><?cs var:Lang.Env.snap.made ?> <?cs var:Snapshot.created_at ?> <?cs var:Snapshot.who ?> · <a href="/env/snapshots/<?cs var:Snapshot.id ?>/csv" id="snapshot-csv"><?cs var:Lang.Env.snap.csv ?></a></p>
 <p id="stats-total"><?cs var:Lang.Env.stats.total_before ?> <?cs var:Stats.total ?> <?cs var:Lang.Env.stats.total_after ?> <?cs var:Lang.Env.stats.good ?> <strong id="good-share"><?cs var:Stats.good_share ?>%</strong></p>
 <?cs call:grade_bars(Stats) ?>
 <table class="data" id="stats">
@@ -11,10 +14,27 @@
 </table>
 <h2><?cs var:Lang.Env.snap.list ?></h2>
 <p><?cs var:Lang.Env.measure.red_before ?> <?cs var:Snapshot.red_price ?> <?cs var:Lang.Env.measure.unit ?>; <?cs var:Lang.Env.measure.black_before ?> <?cs var:Snapshot.black_price ?> <?cs var:Lang.Env.measure.unit ?></p>
+<form method="get" action="/env/snapshots/<?cs var:Snapshot.id ?>" class="inline-form" id="snap-filter">
+  <label for="f-sgrade"><?cs var:Lang.Env.grade ?></label>
+  <select id="f-sgrade" name="grade"><option value=""><?cs var:Lang.Env.any ?></option>
+  <option value="red"<?cs if:Form.grade.value == "red" ?> selected<?cs /if ?>><?cs var:Lang.Grade.red ?></option>
+  <option value="black"<?cs if:Form.grade.value == "black" ?> selected<?cs /if ?>><?cs var:Lang.Grade.black ?></option>
+  </select>
+  <label for="f-sdistrict"><?cs var:Lang.Entity.district ?></label>
+  <input id="f-sdistrict" name="district" type="text" maxlength="50" value="<?cs var:Form.district.value ?>">
+  <button type="submit" class="button"><?cs var:Lang.Env.filter ?></button>
+</form>
 <?cs if:List.0.uscc ?>
 <table class="data" id="price-list">
   <thead><tr><th scope="col"><?cs var:Lang.Entity.name ?></th><th scope="col"><?cs var:Lang.Entity.uscc ?></th><th scope="col"><?cs var:Lang.Entity.district ?></th><th scope="col"><?cs var:Lang.Env.grade ?></th><th scope="col"><?cs var:Lang.Env.snap.surcharge ?></th></tr></thead>
   <tbody><?cs each:x = List ?><tr data-uscc="<?cs var:x.uscc ?>"><td><?cs var:x.name ?></td><td class="mono"><?cs var:x.uscc ?></td><td><?cs var:x.district ?></td><td><?cs call:grade_badge(x.grade) ?></td><td>+<?cs var:x.price ?></td></tr><?cs /each ?></tbody>
 </table>
 <?cs else ?><p><?cs var:Lang.Env.snap.empty ?></p><?cs /if ?>
+<?cs if:Versions.1.id ?>
+<h2 id="versions-h"><?cs var:Lang.Env.snap.versions ?></h2>
+<table class="data" id="versions">
+  <thead><tr><th scope="col"><?cs var:Lang.Env.snap.version ?></th><th scope="col"><?cs var:Lang.Env.snap.made ?></th><th scope="col"><?cs var:Lang.Env.snap.reason ?></th><th scope="col"><?cs var:Lang.Env.n ?></th></tr></thead>
+  <tbody><?cs each:v = Versions ?><tr data-version="<?cs var:v.version ?>"<?cs if:v.current ?> class="current"<?cs /if ?>><td><?cs if:v.id == Snapshot.id ?><?cs var:v.version ?><?cs else ?><a href="/env/snapshots/<?cs var:v.id ?>"><?cs var:v.version ?></a><?cs /if ?><?cs if:v.current ?> <span class="tag"><?cs var:Lang.Env.snap.current ?></span><?cs /if ?></td><td><?cs var:v.created_at ?> <?cs var:v.who ?></td><td><?cs var:v.reason ?></td><td><?cs var:v.n ?></td></tr><?cs /each ?></tbody>
+</table>
+<?cs /if ?>
 <?cs call:page_end() ?>

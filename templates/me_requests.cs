@@ -10,11 +10,11 @@
   <tbody>
   <?cs each:x = Repairs ?>
   <tr id="repair-<?cs var:x.id ?>" data-status="<?cs var:x.status ?>">
-    <td><?cs var:x.item ?> <span class="mono"><?cs var:x.doc_no ?></span></td>
+    <td><?cs if:x.revoked ?><?cs var:Lang.Req.revoked ?><?cs else ?><?cs var:x.item ?> <span class="mono"><?cs var:x.doc_no ?></span><?cs /if ?></td>
     <td><?cs var:x.filed_at ?></td>
     <td class="status"><?cs var:Lang.Req.st[x.status] ?></td>
     <td><?cs call:deadline(x) ?></td>
-    <td class="decision"><?cs if:x.decision_reason ?><?cs var:x.decision_reason ?> <span class="hint">(<?cs var:x.decided_at ?>)</span><?cs /if ?></td>
+    <td class="decision"><?cs if:x.status == "closed" ?><span class="closed-revoked"><?cs var:Lang.Req.closed_revoked ?></span> <?cs var:x.decision_reason ?> <span class="hint">(<?cs var:x.decided_at ?>)</span><?cs elif:x.decision_reason ?><?cs var:x.decision_reason ?> <span class="hint">(<?cs var:x.decided_at ?>)</span><?cs /if ?></td>
     <td><?cs if:x.status == "submitted" || x.status == "under_review" ?>
       <form method="post" action="/me/repairs/<?cs var:x.id ?>/withdraw" class="inline-form">
         <input type="hidden" name="csrf" value="<?cs var:Page.csrf ?>">
@@ -34,11 +34,11 @@
   <tbody>
   <?cs each:x = Objections ?>
   <tr id="objection-<?cs var:x.id ?>" data-status="<?cs var:x.status ?>">
-    <td><?cs var:x.item ?> <span class="mono"><?cs var:x.doc_no ?></span></td>
+    <td><?cs if:x.env ?><span class="tag"><?cs var:Lang.EnvObj.kind[x.env] ?></span><?cs elif:x.revoked ?><?cs var:Lang.Req.revoked ?><?cs else ?><?cs var:x.item ?> <span class="mono"><?cs var:x.doc_no ?></span><?cs /if ?></td>
     <td><?cs var:x.filed_at ?></td>
     <td class="status"><?cs var:Lang.Req.ost[x.status] ?><?cs if:x.forwarded_to ?> (<?cs var:x.forwarded_to ?>)<?cs /if ?></td>
     <td><?cs call:deadline(x) ?></td>
-    <td class="decision"><?cs if:x.decision ?><?cs var:Lang.Objection.dec[x.decision] ?>：<?cs var:x.decision_reason ?><?cs /if ?></td>
+    <td class="decision"><?cs if:x.status == "closed" ?><span class="closed-revoked"><?cs var:Lang.Req.closed_revoked ?></span> <?cs var:x.decision_reason ?> <span class="hint">(<?cs var:x.decided_at ?>)</span><?cs elif:x.decision ?><?cs var:Lang.Objection.dec[x.decision] ?>：<?cs var:x.decision_reason ?><?cs /if ?></td>
     <td><?cs if:x.overdue ?>
       <form method="post" action="/me/objections/<?cs var:x.id ?>/remind" class="inline-form">
         <input type="hidden" name="csrf" value="<?cs var:Page.csrf ?>">

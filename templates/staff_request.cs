@@ -6,13 +6,15 @@
 <dl class="facts" id="request" data-status="<?cs var:Req.status ?>">
   <dt><?cs var:Lang.Req.status ?></dt><dd id="req-status"><?cs if:Req.kind == "repair" ?><?cs var:Lang.Req.st[Req.status] ?><?cs else ?><?cs var:Lang.Req.ost[Req.status] ?><?cs /if ?></dd>
   <dt><?cs var:Lang.Req.applicant ?></dt><dd><a href="/entity/<?cs var:Req.uscc ?>"><?cs var:Req.subject ?></a> <span class="mono"><?cs var:Req.uscc ?></span> · <?cs var:Req.applicant ?></dd>
-  <dt><?cs var:Lang.Req.record ?></dt><dd><?cs if:Req.revoked ?><?cs var:Lang.Req.revoked ?><?cs else ?><?cs var:Req.item ?> <span class="mono"><?cs var:Req.doc_no ?></span> <a href="/staff/records/<?cs var:Req.record_id ?>/edit"><?cs var:Lang.Staff.record.edit ?></a><?cs /if ?></dd>
+  <?cs if:Req.env ?><?cs include:"_env_target.cs" ?><?cs else ?>
+  <dt><?cs var:Lang.Req.record ?></dt><dd><?cs if:Req.revoked ?><?cs var:Lang.Req.revoked ?><?cs else ?><?cs var:Req.item ?> <span class="mono"><?cs var:Req.doc_no ?></span> <a href="/staff/records/<?cs var:Req.record_id ?>/edit"><?cs var:Lang.Staff.record.edit ?></a><?cs /if ?></dd><?cs /if ?>
   <dt><?cs var:Lang.Req.filed ?></dt><dd><?cs var:Req.filed_at ?></dd>
   <dt><?cs var:Lang.Req.due ?></dt><dd id="req-due"><?cs call:deadline(Req) ?></dd>
   <dt><?cs if:Req.kind == "repair" ?><?cs var:Lang.Repair.reason ?><?cs else ?><?cs var:Lang.Objection.statement ?><?cs /if ?></dt><dd class="pre"><?cs var:Req.text ?></dd>
   <?cs if:Req.forwarded_to ?><dt><?cs var:Lang.Objection.forwarded_to ?></dt><dd><?cs var:Req.forwarded_to ?></dd><?cs /if ?>
   <?cs if:Req.reminders > 0 ?><dt><?cs var:Lang.Objection.reminded ?></dt><dd id="req-reminders"><?cs var:Req.reminders ?> (<?cs var:Req.last_reminder ?>)</dd><?cs /if ?>
-  <?cs if:Req.decision_reason ?><dt><?cs var:Lang.Req.decision ?></dt><dd id="req-decision"><?cs if:Req.decision ?><?cs var:Lang.Objection.dec[Req.decision] ?>：<?cs /if ?><?cs var:Req.decision_reason ?> (<?cs var:Req.decided_at ?>)</dd><?cs /if ?>
+  <?cs if:Req.status == "closed" ?><dt><?cs var:Lang.Req.decision ?></dt><dd id="req-decision"><?cs var:Lang.Req.closed_revoked ?><?cs if:Req.decision_reason ?> <?cs var:Req.decision_reason ?><?cs /if ?> (<?cs var:Req.decided_at ?>)</dd>
+  <?cs elif:Req.decision_reason ?><dt><?cs var:Lang.Req.decision ?></dt><dd id="req-decision"><?cs if:Req.decision ?><?cs var:Lang.Objection.dec[Req.decision] ?>：<?cs /if ?><?cs var:Req.decision_reason ?> (<?cs var:Req.decided_at ?>)</dd><?cs /if ?>
 </dl>
 
 <section aria-labelledby="files-h" id="files">
@@ -66,7 +68,13 @@
     <label for="f-reason"><?cs var:Lang.Req.reason ?> <span aria-hidden="true">*</span></label>
     <textarea id="f-reason" name="reason" rows="3" maxlength="1000" required><?cs var:Form.reason.value ?></textarea>
     <?cs if:Form.reason.error ?><p class="field-error" id="err-reason"><?cs var:Form.reason.error ?></p><?cs /if ?>
-    <p class="hint"><?cs var:Lang.Objection.correct_hint ?></p>
+    <?cs if:Req.env == "entry" ?>
+    <label for="f-grade"><?cs var:Lang.EnvObj.new_grade ?></label>
+    <select id="f-grade" name="grade"><option value=""></option><?cs each:g = Grades ?><option value="<?cs var:g ?>"<?cs if:Form.grade.value == g ?> selected<?cs /if ?>><?cs var:Lang.Grade[g] ?></option><?cs /each ?></select>
+    <?cs if:Form.grade.error ?><p class="field-error" id="err-grade"><?cs var:Form.grade.error ?></p><?cs /if ?>
+    <p class="hint"><?cs var:Lang.EnvObj.correct_entry_hint ?></p>
+    <?cs elif:Req.env == "event" ?><p class="hint"><?cs var:Lang.EnvObj.correct_event_hint ?></p>
+    <?cs else ?><p class="hint"><?cs var:Lang.Objection.correct_hint ?></p><?cs /if ?>
     <button type="submit" class="button"><?cs var:Lang.Req.decide ?></button>
   </form>
   <?cs else ?><p><?cs var:Lang.Req.closed ?></p><?cs /if ?>

@@ -8,6 +8,7 @@
   <dt><?cs var:Lang.Entity.decided_on ?></dt><dd><?cs var:Record.decided_on ?></dd>
 </dl>
 <p class="alert"><?cs var:Lang.Revoke.warning ?></p>
+<p class="hint" id="revoke-closes"><?cs var:Lang.Revoke.closes ?></p>
 <form method="post" action="/staff/records/<?cs var:Record.id ?>/revoke" class="stack" id="revoke-form">
   <input type="hidden" name="csrf" value="<?cs var:Page.csrf ?>">
   <?cs call:text_field("doc_no", Lang.Revoke.doc_no, 100, 1) ?>

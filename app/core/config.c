@@ -118,5 +118,7 @@ config_load(void)
 	cfg.login_window = (int)n;
 	rc |= env_long("CREDIT_QUERY_WINDOW_YEARS", 5, 1, 50, &n);
 	cfg.window_years = (int)n;
+	rc |= env_long("CREDIT_AUDIT_FLUSH_MS", 100, 1, 5000, &n);
+	cfg.audit_flush_ms = (int)n;
 	return rc == 0 ? 0 : -1;
 }

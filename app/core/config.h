@@ -32,6 +32,7 @@ struct config {
 	int         login_address_max;  /* failures per address in the window */
 	int         login_window;       /* seconds */
 	int         window_years;       /* CREDIT_QUERY_WINDOW_YEARS: Art. 35 query window */
+	int         audit_flush_ms;     /* CREDIT_AUDIT_FLUSH_MS: longest a view waits to be logged */
 };
 
 extern struct config cfg;

@@ -1,5 +1,7 @@
 /* db.c — MariaDB Connector/C wrapper (see db.h). One connection per worker
- * process; nothing here is shared between processes. */
+ * process; nothing here is shared between processes. The connection state is
+ * per thread: a worker's audit flusher (store/audit.c) has a connection of
+ * its own and uses statement sets no other thread touches. */
 #include "db.h"
 
 #include <errno.h>
@@ -12,12 +14,12 @@
 #include "config.h"
 #include "log.h"
 
-static MYSQL         *conn;
-static char           db_password[256];
-static struct db_set *sets;           /* every set ever used, for a reconnect */
-static unsigned long  queries;
-static int            in_tx;
-static void         (*tx_end_hook)(int committed);
+static _Thread_local MYSQL         *conn;
+static char                         db_password[256];  /* read once, then read-only */
+static _Thread_local struct db_set *sets;  /* every set this thread used, for a reconnect */
+static _Thread_local unsigned long  queries;
+static _Thread_local int            in_tx;
+static _Thread_local void         (*tx_end_hook)(int committed);
 
 void
 db_on_tx_end(void (*fn)(int committed))
@@ -41,7 +43,7 @@ tx_done(int committed)
 	if (was && tx_end_hook != NULL)
 		tx_end_hook(committed);
 }
-static struct timespec last_try;
+static _Thread_local struct timespec last_try;
 
 static const char init_sql[] =
     "SET SESSION sql_mode='STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"

@@ -59,6 +59,7 @@ status_text(int st)
 	case 422: return "Unprocessable Content";
 	case 429: return "Too Many Requests";
 	case 503: return "Service Unavailable";
+	case 507: return "Insufficient Storage";
 	default:  return st >= 500 ? "Internal Server Error" : "Status";
 	}
 }
@@ -262,6 +263,7 @@ parse_errkey(int err)
 	case PARSE_TOO_MANY:       return "Err.parse.many";
 	case PARSE_FILE_TOO_LARGE: return "Err.toolarge";
 	case PARSE_IO:             return "Err.upload.io";
+	case PARSE_NO_SPACE:       return "Err.upload.full";
 	default:                   return "Err.parse.bad";
 	}
 }
@@ -271,6 +273,10 @@ parse_status(int err)
 {
 	if (err == PARSE_FILE_TOO_LARGE)
 		return 413;
+	/* The server's disk is full, not the request too large: 507 (RFC 4918
+	 * §11.5), a 5xx so that neither client nor user blames the file. */
+	if (err == PARSE_NO_SPACE)
+		return 507;
 	if (err == PARSE_IO || err == PARSE_NOMEM)
 		return 500;
 	return 400;
@@ -320,10 +326,20 @@ read_body(struct req *r, FCGX_Request *fr)
 	else
 		err = parse_urlencoded(&r->arena, buf, got, &lim, &r->body);
 	if (err != PARSE_OK) {
-		log_msg(LL_INFO, "http: body rejected: %s", parse_strerror(err));
+		/* A full or failing spool disk is the operator's problem. */
+		log_msg(err == PARSE_IO || err == PARSE_NO_SPACE ? LL_ERR : LL_INFO,
+		    "http: body rejected: %s", parse_strerror(err));
 		return req_error(r, parse_status(err), parse_errkey(err));
 	}
 	return 0;
+}
+
+static http_layout_fn layout_hook;
+
+void
+http_set_layout_hook(http_layout_fn fn)
+{
+	layout_hook = fn;
 }
 
 /* Data every page's layout needs. */
@@ -338,6 +354,9 @@ page_common(struct req *r)
 		view_set(r, "User.name", r->user.display_name);
 		view_set(r, "User.role", role_names[r->user.role]);
 	}
+	/* Not on a 5xx page: the database may be what failed. */
+	if (layout_hook != NULL && r->status < 500)
+		layout_hook(r);
 }
 
 static void

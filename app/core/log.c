@@ -12,7 +12,8 @@
 
 static int  log_fd = 2;
 static int  log_debug;
-static char ctx_addr[64] = "-", ctx_user[64] = "-", ctx_req[40] = "-";
+/* Per thread: the request context belongs to the thread serving it. */
+static _Thread_local char ctx_addr[64] = "-", ctx_user[64] = "-", ctx_req[40] = "-";
 
 static const char *const level_names[LL_MAX] = { "error", "warn", "info", "debug" };
 

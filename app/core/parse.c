@@ -44,6 +44,7 @@ static const char *const parse_errstr[PARSE_ERR_MAX] = {
 	[PARSE_BAD_MULTIPART] = "malformed multipart body",
 	[PARSE_NOMEM] = "request memory limit reached",
 	[PARSE_IO] = "spooling upload to disk failed",
+	[PARSE_NO_SPACE] = "spooling upload to disk failed: no space left",
 };
 
 /* Helpers shared by all three parsers. */
@@ -549,6 +550,14 @@ mp_spool_cleanup(void *arg)
 		(void)unlink(sp->path);
 }
 
+/* A full disk is told apart from other I/O errors: the server answers it
+ * with 507 (a condition of the server, not of the request). */
+static int
+spool_err(int err)
+{
+	return err == ENOSPC || err == EDQUOT ? PARSE_NO_SPACE : PARSE_IO;
+}
+
 /* Writes a large file part to spool_dir; the arena unlinks it at reset. */
 static int
 mp_spool(struct arena *a, const char *dir, const char *data, size_t n,
@@ -558,7 +567,7 @@ mp_spool(struct arena *a, const char *dir, const char *data, size_t n,
 	char *path;
 	size_t off = 0;
 	ssize_t w;
-	int fd;
+	int fd, err;
 
 	if (dir == NULL || *dir == '\0')
 		return PARSE_IO;
@@ -568,7 +577,7 @@ mp_spool(struct arena *a, const char *dir, const char *data, size_t n,
 	/* mkostemp creates the file 0600; O_CLOEXEC keeps it out of any
 	 * child process the application might spawn. */
 	if ((fd = mkostemp(path, O_CLOEXEC)) == -1)
-		return PARSE_IO;
+		return spool_err(errno);
 	sp->path = path;
 	if (arena_on_reset(a, mp_spool_cleanup, sp) == -1) {
 		(void)close(fd);
@@ -592,11 +601,12 @@ mp_spool(struct arena *a, const char *dir, const char *data, size_t n,
 	p->len = n;
 	return PARSE_OK;
 fail:
+	err = errno;
 	if (fd != -1)
 		(void)close(fd);
 	(void)unlink(path);
 	sp->path = NULL;
-	return PARSE_IO;
+	return spool_err(err);
 }
 
 /* Checks one parsed part against the limits and appends it to out. */

@@ -21,7 +21,8 @@ enum parse_err {
 	PARSE_FILE_TOO_LARGE, /* a file part larger than max_file */
 	PARSE_BAD_MULTIPART,  /* malformed multipart framing or headers */
 	PARSE_NOMEM,          /* arena limit reached */
-	PARSE_IO,             /* spooling a file part failed (e.g. disk full) */
+	PARSE_IO,             /* spooling a file part failed (an I/O error) */
+	PARSE_NO_SPACE,       /* spooling a file part failed: disk full (ENOSPC, EDQUOT) */
 	PARSE_ERR_MAX
 };
 

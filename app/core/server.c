@@ -42,6 +42,15 @@ struct worker {
 
 static struct worker workers[MAX_WORKERS * 2];
 static int listen_fd = -1;
+static int  (*worker_start)(void);
+static void (*worker_stop)(void);
+
+void
+server_on_worker(int (*start)(void), void (*stop)(void))
+{
+	worker_start = start;
+	worker_stop = stop;
+}
 
 static void
 on_term(int sig)
@@ -100,6 +109,8 @@ worker_loop(const struct route *tbl, size_t n)
 		_exit(3);
 	}
 	db_ensure();
+	if (worker_start != NULL && worker_start() != 0)
+		log_msg(LL_ERR, "worker: start hook failed");
 	http_req_init(&r);
 	FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
 	while (!got_term) {
@@ -119,6 +130,8 @@ worker_loop(const struct route *tbl, size_t n)
 		FCGX_Finish_r(&fr);
 	}
 	FCGX_Free(&fr, 1);
+	if (worker_stop != NULL)
+		worker_stop();
 	http_req_free(&r);
 	view_free();
 	db_close();

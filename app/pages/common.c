@@ -1,10 +1,15 @@
 /* common.c — the few steps every page that changes credit data shares:
  * marking a form field, writing the audit row of a change, and ending the
- * transaction with a redirect or the error page. */
+ * transaction with a redirect or the error page; and what the layout shows
+ * on every page (the staff navigation's counts). */
 #include "pages/pages.h"
 
 #include "core/db.h"
+#include "core/log.h"
+#include "core/view.h"
+#include "rules/window.h"
 #include "store/audit.h"
+#include "store/requests.h"
 
 void
 page_field_fail(struct req *r, int i, const char *key)
@@ -32,4 +37,29 @@ page_finish(struct req *r, int rc, const char *done_path)
 		return req_redirect(r, done_path);
 	db_rollback();
 	return req_dberr(r, rc < 0 ? rc : DB_ERR);
+}
+
+void
+page_layout(struct req *r)
+{
+	struct request_counts c;
+	struct ymd t;
+	char today[11];
+	int rc;
+
+	/* Only staff work the queues: no query for anyone else. */
+	if (r->user.role != ROLE_STAFF && r->user.role != ROLE_ADMIN)
+		return;
+	ymd_today(&t);
+	ymd_format(&t, today);
+	/* The page itself is done: counts that cannot be read are left out
+	 * rather than turning it into an error. */
+	if ((rc = request_counts(&r->arena, today, &c)) <= 0) {
+		log_msg(LL_ERR, "layout: request counts unavailable (%d)", rc);
+		return;
+	}
+	view_set_int(r, "Nav.n_repairs", c.repairs);
+	view_set_int(r, "Nav.late_repairs", c.repairs_late);
+	view_set_int(r, "Nav.n_objections", c.objections);
+	view_set_int(r, "Nav.late_objections", c.objections_late);
 }

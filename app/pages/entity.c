@@ -16,6 +16,7 @@
 #include "rules/uscc.h"
 #include "rules/window.h"
 #include "store/audit.h"
+#include "store/env.h"
 #include "store/records.h"
 #include "store/subjects.h"
 
@@ -24,13 +25,21 @@
 #define PROFILE_MAX_SERIOUS 20
 #define PROFILE_MAX_COMMITMENTS 20
 #define PROFILE_MAX_VIEWS 50
+#define SEARCH_MAX_YEARS 50
+#define SEARCH_MAX_DISTRICTS 100
 
-enum { SQ_Q, SQ_PAGE };
-static const struct field search_fields[] = {
-	[SQ_Q]    = { "q", FT_TEXT, FF_TRIM, 1, 50, NULL },
-	[SQ_PAGE] = { "page", FT_INT, 0, 1, 50, NULL },
+static const char *const grade_choices[] = { "green", "blue", "yellow", "red", "black", NULL };
+
+/* grade, year and district narrow a search, or list without a name. */
+enum { SQ_Q, SQ_PAGE, SQ_GRADE, SQ_YEAR, SQ_DISTRICT, SQ_N };
+static const struct field search_fields[SQ_N] = {
+	[SQ_Q]        = { "q", FT_TEXT, FF_TRIM, 1, 50, NULL },
+	[SQ_PAGE]     = { "page", FT_INT, 0, 1, 50, NULL },
+	[SQ_GRADE]    = { "grade", FT_ENUM, 0, 0, 0, grade_choices },
+	[SQ_YEAR]     = { "year", FT_INT, FF_TRIM, 2000, 2100, NULL },
+	[SQ_DISTRICT] = { "district", FT_TEXT, FF_TRIM, 1, 50, NULL },
 };
-const struct form search_form = { search_fields, 2 };
+const struct form search_form = { search_fields, SQ_N };
 
 static void
 set_subject(struct req *r, const char *prefix, const struct subject *s)
@@ -55,29 +64,76 @@ set_subject(struct req *r, const char *prefix, const struct subject *s)
 #undef SETF
 }
 
+/* The filter choices: years of published rounds, registered districts. */
+static int
+search_choices(struct req *r)
+{
+	long long years[SEARCH_MAX_YEARS];
+	char *districts[SEARCH_MAX_DISTRICTS], name[32];
+	int n, i;
+
+	view_set(r, "Search.filters_ui", "1");
+	for (i = 0; grade_choices[i] != NULL; i++) {
+		snprintf(name, sizeof(name), "Search.grades.%d", i);
+		view_set(r, name, grade_choices[i]);
+	}
+	if ((n = env_round_years(&r->arena, 0, 1, years, SEARCH_MAX_YEARS)) < 0)
+		return n;
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "Search.years.%d", i);
+		view_set_int(r, name, years[i]);
+	}
+	if ((n = subjects_districts(&r->arena, districts, SEARCH_MAX_DISTRICTS)) < 0)
+		return n;
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "Search.districts.%d", i);
+		view_set(r, name, districts[i]);
+	}
+	return 1;
+}
+
+/* "&grade=red&year=2025&district=..." for the pager links. */
+static const char *
+filter_query(struct req *r, const struct subject_filter *f)
+{
+	return arena_printf(&r->arena, "%s%s%s%s%s",
+	    f->grade ? "&grade=" : "", f->grade ? f->grade : "",
+	    f->year ? arena_printf(&r->arena, "&year=%lld", f->year) : "",
+	    f->district ? "&district=" : "", f->district ? req_urlencode(r, f->district) : "");
+}
+
 int
 search_get(struct req *r)
 {
 	struct subject rows[SEARCH_PER_PAGE], one;
+	struct subject_filter flt;
 	char norm[USCC_LEN + 1], want, name[32];
 	long long page = 1, total = 0;
 	const char *q = r->f[SQ_Q];
-	int n = 0, i, pos, rc;
+	int n = 0, i, pos, rc, filtered;
 
 	view_set(r, "Page.title", view_str(r, "Search.title"));
 	view_set(r, "Page.nav", "home");
 	r->tmpl = "search.cs";
 	form_to_hdf(r);
+	if ((rc = search_choices(r)) < 0)
+		return req_dberr(r, rc);
 	if (r->form_invalid)
 		return r->status = 422;
-	if (q == NULL)
+	memset(&flt, 0, sizeof(flt));
+	flt.grade = r->f[SQ_GRADE];
+	flt.district = r->f[SQ_DISTRICT];
+	flt.year = r->f[SQ_YEAR] != NULL ? form_int(r, SQ_YEAR) : 0;
+	filtered = flt.grade != NULL || flt.year > 0 || flt.district != NULL;
+	if (q == NULL && !filtered)
 		return 200;
 	if (r->f[SQ_PAGE] != NULL)
 		page = form_int(r, SQ_PAGE);
 	/* Something shaped like a USCC is looked up exactly. */
-	rc = uscc_normalize(q, strlen(q), norm, &pos, &want);
+	rc = q != NULL ? uscc_normalize(q, strlen(q), norm, &pos, &want) : USCC_EMPTY;
 	if (rc == USCC_OK || rc == USCC_CHECK) {
-		rc = subjects_by_uscc(&r->arena, norm, &one);
+		rc = filtered ? subjects_by_uscc_filtered(&r->arena, norm, &flt, &one) :
+		    subjects_by_uscc(&r->arena, norm, &one);
 		if (rc < 0)
 			return req_dberr(r, rc);
 		if (rc > 0) {
@@ -85,8 +141,14 @@ search_get(struct req *r)
 			n = 1;
 			total = 1;
 		}
+	} else if (q != NULL) {
+		n = subjects_search(&r->arena, q, &flt, (page - 1) * SEARCH_PER_PAGE, SEARCH_PER_PAGE,
+		    rows, &total);
+		if (n < 0)
+			return req_dberr(r, n);
 	} else {
-		n = subjects_search(&r->arena, q, (page - 1) * SEARCH_PER_PAGE, SEARCH_PER_PAGE,
+		/* No name: everything the filters select, a page at a time. */
+		n = subjects_filter(&r->arena, &flt, (page - 1) * SEARCH_PER_PAGE, SEARCH_PER_PAGE,
 		    rows, &total);
 		if (n < 0)
 			return req_dberr(r, n);
@@ -103,7 +165,10 @@ search_get(struct req *r)
 		if ((rc = env_search_badges(r, ids, n)) < 0)
 			return req_dberr(r, rc);
 	}
+	view_set(r, "Search.done", "1");
 	view_set(r, "Search.q", q);
+	if (filtered)
+		view_set(r, "Search.filtered", "1");
 	view_set_int(r, "Search.shown", n);
 	view_set_int(r, "Search.total", total > SEARCH_COUNT_CAP ? SEARCH_COUNT_CAP : total);
 	if (total > SEARCH_COUNT_CAP)
@@ -113,7 +178,8 @@ search_get(struct req *r)
 		view_set_int(r, "Pager.prev", page - 1);
 	if (page * SEARCH_PER_PAGE < total && page < 50)
 		view_set_int(r, "Pager.next", page + 1);
-	view_set(r, "Pager.q", req_urlencode(r, q));
+	view_set(r, "Pager.q", q != NULL ? req_urlencode(r, q) : "");
+	view_set(r, "Pager.filters", filter_query(r, &flt));
 	return 200;
 }
 
@@ -211,10 +277,11 @@ entity_get(struct req *r)
 	struct audit_view views[PROFILE_MAX_VIEWS];
 	struct record_scope sc;
 	struct subject s;
+	struct subject_parts parts;
 	struct ymd today, cut;
 	char norm[USCC_LEN + 1], want, today_s[11], cut_s[11], name[64];
 	struct audit_event ev;
-	int rc, n, i, pos, err;
+	int rc, n, i, pos, err, self;
 
 	err = uscc_normalize(r->pathargs[0], strlen(r->pathargs[0]), norm, &pos, &want);
 	if (err != USCC_OK && err != USCC_CHECK) {
@@ -223,7 +290,7 @@ entity_get(struct req *r)
 	}
 	/* A code failing its check character may still be an early pilot code
 	 * that staff registered on purpose: look it up before complaining. */
-	rc = subjects_by_uscc(&r->arena, norm, &s);
+	rc = subjects_profile_by_uscc(&r->arena, norm, &s, &parts);
 	if (rc < 0)
 		return req_dberr(r, rc);
 	if (rc == 0) {
@@ -233,6 +300,7 @@ entity_get(struct req *r)
 		}
 		return req_error(r, 404, "Err.subject.notfound");
 	}
+	self = r->user.role == ROLE_ENTERPRISE && r->user.subject_id == s.id;
 	ymd_today(&today);
 	window_cutoff(&today, cfg.window_years, &cut);
 	ymd_format(&today, today_s);
@@ -245,7 +313,11 @@ entity_get(struct req *r)
 	if ((n = records_for_subject(&r->arena, s.id, &sc, rec, PROFILE_MAX_RECORDS)) < 0)
 		return req_dberr(r, n);
 	set_records(r, rec, n);
-	if ((n = serious_for_subject(&r->arena, s.id, ser, PROFILE_MAX_SERIOUS)) < 0)
+	/* The optional parts are read only when the subject has any rows
+	 * there (subject_parts); the enterprise's own file always reads them
+	 * (its grade breakdown offers objections, its history is complete). */
+	n = 0;
+	if (s.serious && (n = serious_for_subject(&r->arena, s.id, ser, PROFILE_MAX_SERIOUS)) < 0)
 		return req_dberr(r, n);
 	for (i = 0; i < n; i++) {
 #define SETS(f, v) do { snprintf(name, sizeof(name), "Serious.%d.%s", i, f); view_set(r, name, v); } while (0)
@@ -262,15 +334,15 @@ entity_get(struct req *r)
 	}
 	/* Association ratings (Art. 27): the current ones are public market
 	 * information; the whole history is the enterprise's own. */
-	if ((rc = assoc_profile_ratings(r, s.id,
-	    r->user.role == ROLE_ENTERPRISE && r->user.subject_id == s.id)) < 0)
+	if ((self || parts.ratings) && (rc = assoc_profile_ratings(r, s.id, self)) < 0)
 		return req_dberr(r, rc);
 	/* Environmental credit grade (issue 4): current grade and reasons for
 	 * all; breakdown and history for the enterprise itself. */
-	if ((rc = env_profile_grades(r, s.id,
-	    r->user.role == ROLE_ENTERPRISE && r->user.subject_id == s.id)) < 0)
+	if ((self || parts.env) && (rc = env_profile_grades(r, s.id, self)) < 0)
 		return req_dberr(r, rc);
-	if ((n = commitments_for_subject(&r->arena, s.id, com, PROFILE_MAX_COMMITMENTS)) < 0)
+	n = 0;
+	if (parts.commitments &&
+	    (n = commitments_for_subject(&r->arena, s.id, com, PROFILE_MAX_COMMITMENTS)) < 0)
 		return req_dberr(r, n);
 	for (i = 0; i < n; i++) {
 #define SETC(f, v) do { snprintf(name, sizeof(name), "Commitments.%d.%s", i, f); view_set(r, name, v); } while (0)
@@ -281,7 +353,7 @@ entity_get(struct req *r)
 #undef SETC
 	}
 	/* Art. 34: the subject sees who used its information. */
-	if (r->user.role == ROLE_ENTERPRISE && r->user.subject_id == s.id) {
+	if (self) {
 		if ((n = audit_views_of(&r->arena, s.id, views, PROFILE_MAX_VIEWS)) < 0)
 			return req_dberr(r, n);
 		for (i = 0; i < n; i++) {
@@ -300,7 +372,10 @@ entity_get(struct req *r)
 	ev.subject_id = s.id;
 	ev.action = "view";
 	ev.addr = r->remote_addr;
-	if ((rc = audit_append(&r->arena, &ev)) < 0)
+	/* Queued and written by this worker's flusher within
+	 * CREDIT_AUDIT_FLUSH_MS (audit.h): a synchronous, fsync'd insert per
+	 * view would bound the whole site by the disk. */
+	if ((rc = audit_view(&r->arena, &ev)) < 0)
 		return req_dberr(r, rc);
 	set_subject(r, "Subject", &s);
 	view_set(r, "Profile.cutoff", cut_s);

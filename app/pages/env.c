@@ -1,12 +1,14 @@
 /* env.c — environmental credit grades, annual rounds: the public list of
- * rounds, a round's grades (filtered by grade and district), its statistics
- * with an SVG bar chart and CSV, and the agency's work on a round (create,
- * add enterprises, deductions, vetoes, publicity, publication, corrections
- * that keep the earlier grade). Also the grade on profiles and in search. */
+ * rounds (by year, a page at a time), a round's grades (filtered by grade
+ * and district, a page at a time), its statistics with an SVG bar chart and
+ * CSV, and the agency's work on a round (create, add enterprises,
+ * deductions, vetoes, publicity, publication, corrections that keep the
+ * earlier grade, a grade corrected outright with its reason). */
 #include "pages/pages.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/db.h"
 #include "core/view.h"
@@ -15,8 +17,9 @@
 #include "store/audit.h"
 #include "store/subjects.h"
 
-#define MAX_ROUNDS     100
-#define MAX_ENTRIES    5000
+#define ROUNDS_PER_PAGE  50
+#define ENTRIES_PER_PAGE 100
+#define MAX_YEARS      50
 #define MAX_ITEMS      64
 #define MAX_DEDUCTIONS 64
 #define MAX_HISTORY    50
@@ -35,12 +38,30 @@ static const struct field round_fields[RF_N] = {
 };
 const struct form env_round_form = { round_fields, RF_N };
 
-enum { FL_GRADE, FL_DISTRICT, FL_N };
+enum { HF_YEAR, HF_PAGE, HF_N };
+static const struct field home_fields[HF_N] = {
+	[HF_YEAR] = { "year", FT_INT, FF_TRIM, 2000, 2100, NULL },
+	[HF_PAGE] = { "page", FT_INT, 0, 1, 10000, NULL },
+};
+const struct form env_home_form = { home_fields, HF_N };
+
+enum { FL_GRADE, FL_DISTRICT, FL_PAGE, FL_N };
 static const struct field filter_fields[FL_N] = {
 	[FL_GRADE]    = { "grade", FT_ENUM, 0, 0, 0, grade_choices },
 	[FL_DISTRICT] = { "district", FT_TEXT, FF_TRIM, 1, 50, NULL },
+	[FL_PAGE]     = { "page", FT_INT, 0, 1, 100000, NULL },
 };
 const struct form env_filter_form = { filter_fields, FL_N };
+
+/* A grade corrected outright: an imported grade word that was wrong, or a
+ * scored grade the agency corrects after the draft. */
+enum { GF_GRADE, GF_SCORE, GF_REASON, GF_N };
+static const struct field grade_fields[GF_N] = {
+	[GF_GRADE]  = { "grade", FT_ENUM, FF_REQUIRED, 0, 0, grade_choices },
+	[GF_SCORE]  = { "score", FT_INT, FF_TRIM, 0, 100, NULL },
+	[GF_REASON] = { "reason", FT_TEXT, FF_REQUIRED | FF_TRIM, 2, 300, NULL },
+};
+const struct form env_grade_form = { grade_fields, GF_N };
 
 enum { EF_USCC, EF_N };
 static const struct field entry_fields[EF_N] = {
@@ -194,6 +215,7 @@ env_set_entry(struct req *r, const char *prefix, const struct env_entry *e)
 #define SETI(f, v) do { snprintf(name, sizeof(name), "%s.%s", prefix, f); view_set_int(r, name, v); } while (0)
 	SETI("id", e->id);
 	SETI("round_id", e->round_id);
+	SETI("subject_id", e->subject_id);
 	SETI("year", e->year);
 	if (e->has_score)
 		SETI("score", e->score);
@@ -240,21 +262,54 @@ today_str(char out[11])
 
 /* ---- public pages ---- */
 
+/* Pager.page/.pages/.prev/.next for `total` rows, `per` a page. */
+static void
+set_pager(struct req *r, long long page, long long total, int per)
+{
+	long long pages = total > 0 ? (total + per - 1) / per : 1;
+
+	view_set_int(r, "Pager.page", page);
+	view_set_int(r, "Pager.pages", pages);
+	if (page > 1)
+		view_set_int(r, "Pager.prev", page - 1 < pages ? page - 1 : pages);
+	if (page < pages)
+		view_set_int(r, "Pager.next", page + 1);
+}
+
 int
 env_home_get(struct req *r)
 {
-	struct env_round *x;
+	struct env_round x[ROUNDS_PER_PAGE];
 	struct env_snapshot snaps[50];
+	long long years[MAX_YEARS], year = 0, page = 1, total;
 	char name[48];
-	int n, i;
+	int n, i, all = env_manager(r);
 
-	if ((x = arena_alloc(&r->arena, sizeof(*x) * MAX_ROUNDS)) == NULL)
-		return req_error(r, 500, "Err.internal");
-	if ((n = env_rounds_list(&r->arena, env_manager(r), x, MAX_ROUNDS)) < 0)
+	if (r->form == &env_home_form && !r->form_invalid) {
+		year = r->f[HF_YEAR] != NULL ? form_int(r, HF_YEAR) : 0;
+		page = r->f[HF_PAGE] != NULL ? form_int(r, HF_PAGE) : 1;
+	}
+	/* A page of rounds: a city grades every year for decades. */
+	if ((n = env_rounds_count(&r->arena, all, year, &total)) < 0)
+		return req_dberr(r, n);
+	if ((n = env_rounds_list(&r->arena, all, year, (page - 1) * ROUNDS_PER_PAGE, x,
+	    ROUNDS_PER_PAGE)) < 0)
 		return req_dberr(r, n);
 	for (i = 0; i < n; i++) {
 		snprintf(name, sizeof(name), "Rounds.%d", i);
 		set_round(r, name, &x[i]);
+	}
+	view_set_int(r, "RoundList.total", total);
+	if (year > 0) {
+		view_set_int(r, "RoundList.year", year);
+		view_setf(r, "Pager.filters", "&year=%lld", year);
+	}
+	set_pager(r, page, total, ROUNDS_PER_PAGE);
+	if ((n = env_round_years(&r->arena, all, 0, years, MAX_YEARS)) < 0)
+		return req_dberr(r, n);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "Years.%d", i);
+		view_set_int(r, name, years[i]);
 	}
 	if ((n = env_snapshots_list(&r->arena, snaps, 50)) < 0)
 		return req_dberr(r, n);
@@ -265,6 +320,8 @@ env_home_get(struct req *r)
 		view_set(r, name, snaps[i].as_of);
 		snprintf(name, sizeof(name), "Snapshots.%d.n", i);
 		view_set_int(r, name, snaps[i].n_total);
+		snprintf(name, sizeof(name), "Snapshots.%d.version", i);
+		view_set_int(r, name, snaps[i].version);
 	}
 	if (env_manager(r))
 		view_set(r, "Env.manager", "1");
@@ -274,6 +331,8 @@ env_home_get(struct req *r)
 	r->tmpl = "env_home.cs";
 	if (r->user.role != ROLE_ANON)
 		r->no_store = 1;
+	if (r->form == &env_home_form && r->form_invalid)
+		return r->status = 422;
 	return r->status ? r->status : 200;
 }
 
@@ -303,14 +362,22 @@ env_round_create(struct req *r)
 static int
 round_page(struct req *r, int status, const struct env_round *x)
 {
-	struct env_entry *e;
+	struct env_entry e[ENTRIES_PER_PAGE];
 	char *districts[MAX_DISTRICTS], name[48];
+	const char *grade = NULL, *district = NULL;
+	long long page = 1, total;
 	int n, i;
 
-	if ((e = arena_alloc(&r->arena, sizeof(*e) * MAX_ENTRIES)) == NULL)
-		return req_error(r, 500, "Err.internal");
-	n = env_entries_of_round(&r->arena, x->id, r->form == &env_filter_form ? r->f[FL_GRADE] : NULL,
-	    r->form == &env_filter_form ? r->f[FL_DISTRICT] : NULL, e, MAX_ENTRIES);
+	if (r->form == &env_filter_form && !r->form_invalid) {
+		grade = r->f[FL_GRADE];
+		district = r->f[FL_DISTRICT];
+		page = r->f[FL_PAGE] != NULL ? form_int(r, FL_PAGE) : 1;
+	}
+	/* A page at a time: a city-wide round has thousands of enterprises. */
+	if ((n = env_entries_count(&r->arena, x->id, grade, district, &total)) < 0)
+		return req_dberr(r, n);
+	n = env_entries_of_round(&r->arena, x->id, grade, district, (page - 1) * ENTRIES_PER_PAGE,
+	    e, ENTRIES_PER_PAGE);
 	if (n < 0)
 		return req_dberr(r, n);
 	for (i = 0; i < n; i++) {
@@ -318,6 +385,13 @@ round_page(struct req *r, int status, const struct env_round *x)
 		env_set_entry(r, name, &e[i]);
 	}
 	view_set_int(r, "Round.shown", n);
+	view_set_int(r, "Round.matching", total);
+	set_pager(r, page, total, ENTRIES_PER_PAGE);
+	view_set(r, "Pager.filters", arena_printf(&r->arena, "%s%s%s%s",
+	    grade ? "&grade=" : "", grade ? grade : "", district ? "&district=" : "",
+	    district ? req_urlencode(r, district) : ""));
+	if (r->user.role == ROLE_ENTERPRISE)
+		view_set_int(r, "Env.self", r->user.subject_id);
 	if ((n = env_round_districts(&r->arena, x->id, districts, MAX_DISTRICTS)) < 0)
 		return req_dberr(r, n);
 	for (i = 0; i < n; i++) {
@@ -522,11 +596,15 @@ entry_page(struct req *r, int status, long long id)
 			view_set(r, name, items[i].grade);
 		}
 	}
-	if ((n = env_history_of_subject(&r->arena, e.subject_id, h, MAX_HISTORY)) < 0)
+	if ((n = env_history_of_subject(&r->arena, e.subject_id, 1, h, MAX_HISTORY)) < 0)
 		return req_dberr(r, n);
 	for (i = 0, k = 0; i < n; i++) {
-		if (h[i].year != e.year)
+		if (h[i].entry_id != e.id)
 			continue;
+		if (h[i].objection_id > 0) {
+			snprintf(name, sizeof(name), "History.%d.objection", k);
+			view_set_int(r, name, h[i].objection_id);
+		}
 		snprintf(name, sizeof(name), "History.%d.grade", k);
 		view_set(r, name, h[i].grade);
 		if (h[i].has_score) {
@@ -540,6 +618,13 @@ entry_page(struct req *r, int status, long long id)
 		snprintf(name, sizeof(name), "History.%d.who", k);
 		view_set(r, name, h[i].who);
 		k++;
+	}
+	/* A scored grade follows its deductions while the round is a draft. */
+	if (strcmp(e.source, "form") != 0 || strcmp(e.round_status, "draft") != 0)
+		view_set(r, "Entry.correctable", "1");
+	for (i = 0; grade_choices[i] != NULL; i++) {
+		snprintf(name, sizeof(name), "Grades.%d", i);
+		view_set(r, name, grade_choices[i]);
 	}
 	form_to_hdf(r);
 	view_set(r, "Page.title", e.name);
@@ -598,7 +683,8 @@ entry_change(struct req *r, enum change_op op, int reason_field)
 			page_field_fail(r, VF_NOTE, "Err.field.required");
 	}
 	if (op == OP_DEDUCT && strcmp(old.source, "form") != 0)
-		page_field_fail(r, DF_INDICATOR, "Env.err.imported");
+		page_field_fail(r, DF_INDICATOR, strcmp(old.source, "import") == 0 ?
+		    "Env.err.imported" : "Env.err.corrected");
 	if (strcmp(old.round_status, "draft") != 0 && reason == NULL)
 		page_field_fail(r, reason_field, "Env.err.reason");
 	if (r->form_invalid)
@@ -665,7 +751,7 @@ entry_change(struct req *r, enum change_op op, int reason_field)
 	e.grade = (char *)grade_codes[grade_with_veto(grade_from_code(e.base_grade), veto)];
 	if ((rc = env_entry_update(&r->arena, &e)) < 0)
 		goto fail;
-	if (strcmp(status, "draft") != 0 && (rc = env_history_insert(&r->arena, &old, reason,
+	if (strcmp(status, "draft") != 0 && (rc = env_history_insert(&r->arena, &old, reason, 0,
 	    r->user.id)) < 0)
 		goto fail;
 	rc = page_audit(r, e.subject_id, strcmp(status, "draft") == 0 ? "env_grade" : "env_correct",
@@ -695,15 +781,161 @@ env_veto_post(struct req *r)
 	return entry_change(r, OP_VETO, VF_REASON);
 }
 
+int
+env_entry_correct(struct req *r, long long id, long long subject_id, int g, int has_score,
+    long long score, const char *reason, long long objection_id)
+{
+	struct env_entry old, e;
+	char *status;
+	int rc;
+
+	if ((rc = env_entry_get(&r->arena, id, &old)) <= 0)
+		return rc;
+	if ((rc = env_round_lock(&r->arena, old.round_id, &status)) <= 0)
+		return rc < 0 ? rc : 0;
+	/* Re-read under the lock: every change takes the round's lock first. */
+	if ((rc = env_entry_get(&r->arena, id, &old)) <= 0)
+		return rc;
+	if (subject_id > 0 && old.subject_id != subject_id)
+		return 0;
+	e = old;
+	/* The corrected grade is final: it replaces the score's grade and any
+	 * veto (both stay in the history); a scored entry stops following its
+	 * deductions. */
+	if (strcmp(old.source, "form") == 0)
+		e.source = "correction";
+	if (has_score) {
+		e.score = score;
+		e.has_score = 1;
+	}
+	e.base_grade = e.grade = (char *)grade_codes[g];
+	e.veto_id = 0;
+	e.veto_note = NULL;
+	if ((rc = env_entry_update(&r->arena, &e)) < 0)
+		return rc;
+	if ((rc = env_history_insert(&r->arena, &old, reason, objection_id, r->user.id)) < 0)
+		return rc;
+	return page_audit(r, e.subject_id, "env_correct", arena_printf(&r->arena,
+	    "round %lld: grade corrected %s -> %s%s%s; reason: %s", e.round_id, old.grade, e.grade,
+	    objection_id > 0 ? " on objection #" : "",
+	    objection_id > 0 ? arena_printf(&r->arena, "%lld", objection_id) : "", reason));
+}
+
+int
+env_grade_post(struct req *r)
+{
+	struct env_entry e;
+	long long id = r->pathids[0];
+	int rc, g;
+
+	if ((rc = env_entry_get(&r->arena, id, &e)) <= 0)
+		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
+	if (!r->form_invalid && strcmp(e.source, "form") == 0 && strcmp(e.round_status, "draft") == 0)
+		page_field_fail(r, GF_GRADE, "Env.err.form_draft");
+	if (!r->form_invalid && strcmp(e.grade, r->f[GF_GRADE]) == 0 &&
+	    (r->f[GF_SCORE] == NULL || (e.has_score && e.score == form_int(r, GF_SCORE))))
+		page_field_fail(r, GF_GRADE, "Env.err.same_grade");
+	if (r->form_invalid)
+		return entry_page(r, 422, id);
+	g = grade_from_code(r->f[GF_GRADE]);
+	if ((rc = db_begin()) < 0)
+		return req_dberr(r, rc);
+	rc = env_entry_correct(r, id, 0, g, r->f[GF_SCORE] != NULL,
+	    r->f[GF_SCORE] != NULL ? form_int(r, GF_SCORE) : 0, r->f[GF_REASON], 0);
+	if (rc == 0) {
+		db_rollback();
+		return req_error(r, 404, "Err.notfound");
+	}
+	return page_finish(r, rc, arena_printf(&r->arena, "/env/entries/%lld", id));
+}
+
 /* ---- statistics ---- */
+
+/* The statistics of a published round are the same for every visitor and
+ * change only when a grade is corrected: each worker keeps the last few it
+ * served for STATS_TTL seconds, so a busy statistics page costs no query
+ * (a correction shows within STATS_TTL). */
+#define STATS_SLOTS 8
+#define STATS_TTL   5
+
+static struct stats_slot {
+	long long        id;        /* round id; 0 = empty */
+	time_t           at;        /* when loaded */
+	int              ready;     /* mem initialised */
+	struct arena     mem;       /* the copied strings */
+	struct env_round x, prev;
+	long long        c[5], pc[5];
+	int              has_prev;
+} stats_cache[STATS_SLOTS];
+
+static char *
+stats_dup(struct arena *a, const char *s)
+{
+	return s != NULL ? arena_strdup(a, s) : NULL;
+}
+
+static void
+stats_copy_round(struct arena *a, struct env_round *dst, const struct env_round *src)
+{
+	*dst = *src;
+	dst->scope = stats_dup(a, src->scope);
+	dst->period_from = stats_dup(a, src->period_from);
+	dst->period_to = stats_dup(a, src->period_to);
+	dst->status = stats_dup(a, src->status);
+	dst->publicity_from = stats_dup(a, src->publicity_from);
+	dst->publicity_to = stats_dup(a, src->publicity_to);
+	dst->published_on = stats_dup(a, src->published_on);
+}
+
+static void
+stats_keep(const struct env_round *x, const struct env_round *prev, const long long c[5],
+    const long long pc[5], int has_prev, time_t now)
+{
+	struct stats_slot *k = &stats_cache[0];
+	int i;
+
+	for (i = 0; i < STATS_SLOTS; i++) {
+		struct stats_slot *t = &stats_cache[i];
+		if (t->id == x->id || t->id == 0) {
+			k = t;
+			break;
+		}
+		if (t->at < k->at)
+			k = t;
+	}
+	if (!k->ready) {
+		arena_init(&k->mem, 64 * 1024);
+		k->ready = 1;
+	}
+	arena_reset(&k->mem);
+	k->id = x->id;
+	k->at = now;
+	stats_copy_round(&k->mem, &k->x, x);
+	if ((k->has_prev = has_prev))
+		stats_copy_round(&k->mem, &k->prev, prev);
+	memcpy(k->c, c, sizeof(k->c));
+	memcpy(k->pc, pc, sizeof(k->pc));
+}
 
 /* Counts of the round and of the previous round of the same scope. */
 static int
 stats_load(struct req *r, struct env_round *x, struct env_round *prev, long long c[5],
     long long pc[5], int *has_prev)
 {
-	int rc;
+	time_t now = time(NULL);
+	int rc, i;
 
+	for (i = 0; i < STATS_SLOTS; i++) {
+		const struct stats_slot *k = &stats_cache[i];
+		if (k->id == r->pathids[0] && now - k->at < STATS_TTL && now >= k->at) {
+			*x = k->x;
+			*prev = k->prev;
+			memcpy(c, k->c, sizeof(k->c));
+			memcpy(pc, k->pc, sizeof(k->pc));
+			*has_prev = k->has_prev;
+			return 0;
+		}
+	}
 	if ((rc = visible_round(r, r->pathids[0], x)) != 0)
 		return rc;
 	if ((rc = env_round_counts(&r->arena, x->id, c)) < 0)
@@ -714,6 +946,8 @@ stats_load(struct req *r, struct env_round *x, struct env_round *prev, long long
 	memset(pc, 0, sizeof(long long) * 5);
 	if (*has_prev && (rc = env_round_counts(&r->arena, prev->id, pc)) < 0)
 		return req_dberr(r, rc);
+	if (strcmp(x->status, "published") == 0)
+		stats_keep(x, prev, c, pc, *has_prev, now);
 	return 0;
 }
 

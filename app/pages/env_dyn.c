@@ -1,7 +1,9 @@
 /* env_dyn.c — environmental grades: dynamic scoring (events that deduct or
- * add points for a limited time, the timeline and the grade on any date),
- * the half-year red/black snapshots behind the differential electricity
- * price, and the admin's scheme page (thresholds, indicators, vetoes, types). */
+ * add points for a limited time, the timeline and the grade on any date;
+ * an event entered wrongly is voided or corrected with a reason, never
+ * deleted), the half-year red/black snapshots behind the differential
+ * electricity price (produced again for a day = a new version), and the
+ * admin's scheme page (thresholds, indicators, vetoes, types). */
 #include "pages/pages.h"
 
 #include <stdio.h>
@@ -19,6 +21,9 @@
 #define MAX_ENROLLED  5000
 #define MAX_STEPS     120
 #define MAX_SNAPROWS  5000
+#define MAX_VOIDS     100
+#define MAX_VERSIONS  20
+#define DYN_PER_PAGE  100
 
 static const char *const grade_choices[] = { "green", "blue", "yellow", "red", "black", NULL };
 static const char *const kind_choices[] = { "indicator", "veto", "type", NULL };
@@ -34,17 +39,55 @@ static const struct field event_fields[VE_N] = {
 };
 const struct form env_event_form = { event_fields, VE_N };
 
+/* The dynamic list: grade (today's) and district, a page at a time. */
+enum { DL_GRADE, DL_DISTRICT, DL_PAGE, DL_N };
+static const struct field dyn_list_fields[DL_N] = {
+	[DL_GRADE]    = { "grade", FT_ENUM, 0, 0, 0, grade_choices },
+	[DL_DISTRICT] = { "district", FT_TEXT, FF_TRIM, 1, 50, NULL },
+	[DL_PAGE]     = { "page", FT_INT, 0, 1, 10000, NULL },
+};
+const struct form env_dyn_list_form = { dyn_list_fields, DL_N };
+
+/* Voiding an event needs its reason; correcting one records the event as it
+ * should have been (same enterprise) and voids the wrong one. */
+enum { VO_REASON, VO_N };
+static const struct field void_fields[VO_N] = {
+	[VO_REASON] = { "reason", FT_TEXT, FF_REQUIRED | FF_TRIM, 2, 300, NULL },
+};
+const struct form env_void_form = { void_fields, VO_N };
+
+enum { FX_TYPE, FX_DECIDED, FX_DOC, FX_NOTE, FX_REASON, FX_N };
+static const struct field fix_fields[FX_N] = {
+	[FX_TYPE]    = { "type", FT_TOKEN, FF_REQUIRED, 1, 32, NULL },
+	[FX_DECIDED] = { "decided_on", FT_DATE, FF_REQUIRED, 0, 0, NULL },
+	[FX_DOC]     = { "doc_no", FT_TEXT, FF_REQUIRED | FF_TRIM, 2, 100, NULL },
+	[FX_NOTE]    = { "note", FT_TEXT, FF_TRIM, 2, 300, NULL },
+	[FX_REASON]  = { "reason", FT_TEXT, FF_REQUIRED | FF_TRIM, 2, 300, NULL },
+};
+const struct form env_event_fix_form = { fix_fields, FX_N };
+
 enum { ON_DATE, ON_N };
 static const struct field on_fields[ON_N] = {
 	[ON_DATE] = { "on", FT_DATE, 0, 0, 0, NULL },
 };
 const struct form env_on_form = { on_fields, ON_N };
 
-enum { SN_AS_OF, SN_N };
+/* A day produced again needs the reason for its new version. */
+enum { SN_AS_OF, SN_REASON, SN_N };
 static const struct field snapshot_fields[SN_N] = {
-	[SN_AS_OF] = { "as_of", FT_DATE, FF_REQUIRED, 0, 0, NULL },
+	[SN_AS_OF]  = { "as_of", FT_DATE, FF_REQUIRED, 0, 0, NULL },
+	[SN_REASON] = { "reason", FT_TEXT, FF_TRIM, 2, 300, NULL },
 };
 const struct form env_snapshot_form = { snapshot_fields, SN_N };
+
+/* The snapshot's price list narrowed by grade (red, black) and district. */
+static const char *const redblack_choices[] = { "red", "black", NULL };
+enum { SF_GRADE, SF_DISTRICT, SF_N };
+static const struct field snap_filter_fields[SF_N] = {
+	[SF_GRADE]    = { "grade", FT_ENUM, 0, 0, 0, redblack_choices },
+	[SF_DISTRICT] = { "district", FT_TEXT, FF_TRIM, 1, 50, NULL },
+};
+const struct form env_snap_filter_form = { snap_filter_fields, SF_N };
 
 enum { ST_A0, ST_A1, ST_A2, ST_A3, ST_D0, ST_D1, ST_D2, ST_D3, ST_BASE, ST_MAX, ST_DAYS,
 	ST_RED, ST_BLACK, ST_N };
@@ -111,7 +154,16 @@ dynamic_page(struct req *r, int status)
 	struct env_item items[MAX_ITEMS];
 	struct ymd today;
 	char name[64];
+	const char *want = NULL, *district = NULL;
+	long long page = 1, from, shown = 0, matching = 0;
 	int n, ne, i, j = 0, score, g, rc;
+
+	if (r->form == &env_dyn_list_form && !r->form_invalid) {
+		want = r->f[DL_GRADE];
+		district = r->f[DL_DISTRICT];
+		page = r->f[DL_PAGE] != NULL ? form_int(r, DL_PAGE) : 1;
+	}
+	from = (page - 1) * DYN_PER_PAGE;
 
 	if ((rc = env_scheme_load(r, &sc)) < 0)
 		return req_dberr(r, rc);
@@ -133,10 +185,16 @@ dynamic_page(struct req *r, int status)
 			;
 		g = env_dyn_score(&sc, ev + j, k - j, &today, &score);
 		j = k;
-#define SETD(f, v) do { snprintf(name, sizeof(name), "Dynamic.%d.%s", i, f); view_set(r, name, v); } while (0)
-		snprintf(name, sizeof(name), "Dynamic.%d.id", i);
+		/* Today's grade is computed here, so the grade filter is too. */
+		if ((want != NULL && strcmp(grade_codes[g], want) != 0) ||
+		    (district != NULL && (en[i].district == NULL || strcmp(en[i].district, district) != 0)))
+			continue;
+		if (matching++ < from || shown >= DYN_PER_PAGE)
+			continue;
+#define SETD(f, v) do { snprintf(name, sizeof(name), "Dynamic.%lld.%s", shown, f); view_set(r, name, v); } while (0)
+		snprintf(name, sizeof(name), "Dynamic.%lld.id", shown);
 		view_set_int(r, name, en[i].subject_id);
-		snprintf(name, sizeof(name), "Dynamic.%d.score", i);
+		snprintf(name, sizeof(name), "Dynamic.%lld.score", shown);
 		view_set_int(r, name, score);
 		SETD("grade", grade_codes[g]);
 		SETD("uscc", en[i].uscc);
@@ -144,11 +202,25 @@ dynamic_page(struct req *r, int status)
 		SETD("district", en[i].district);
 		SETD("enrolled_on", en[i].enrolled_on);
 #undef SETD
+		shown++;
 	}
+	view_set_int(r, "DynList.matching", matching);
+	view_set_int(r, "Pager.page", page);
+	if (page > 1)
+		view_set_int(r, "Pager.prev", page - 1);
+	if (page * DYN_PER_PAGE < matching)
+		view_set_int(r, "Pager.next", page + 1);
+	view_set(r, "Pager.filters", arena_printf(&r->arena, "%s%s%s%s",
+	    want ? "&grade=" : "", want ? want : "", district ? "&district=" : "",
+	    district ? req_urlencode(r, district) : ""));
 	if ((n = env_items(&r->arena, ENV_TYPE, 1, items, MAX_ITEMS)) < 0)
 		return req_dberr(r, n);
 	set_items(r, "Types", items, n);
 	view_set_int(r, "Scheme.base", sc.dyn.base);
+	for (i = 0; grade_choices[i] != NULL; i++) {
+		snprintf(name, sizeof(name), "Grades.%d", i);
+		view_set(r, name, grade_choices[i]);
+	}
 	form_to_hdf(r);
 	view_set(r, "Page.title", view_str(r, "Env.dyn.title"));
 	view_set(r, "Page.nav", "env");
@@ -160,7 +232,7 @@ dynamic_page(struct req *r, int status)
 int
 env_dynamic_get(struct req *r)
 {
-	return dynamic_page(r, 200);
+	return dynamic_page(r, r->form_invalid ? 422 : 200);
 }
 
 int
@@ -227,19 +299,40 @@ env_dynamic_subject_get(struct req *r)
 	struct env_event ev[MAX_EVENTS];
 	struct dyn_event de[MAX_EVENTS];
 	struct dyn_step st[MAX_STEPS];
+	struct env_void vo[MAX_VOIDS];
 	struct subject s;
 	struct ymd today, start, on;
 	char *enrolled, name[64], buf[11];
 	long long id = r->pathids[0];
-	int n, i, k = 0, rc, score, g;
+	int n, nv, i, k = 0, rc, score, g;
 
 	/* An enterprise sees its own timeline only. */
 	if (r->user.role == ROLE_ENTERPRISE && r->user.subject_id != id)
 		return req_error(r, 403, "Err.forbidden");
 	if ((rc = subjects_by_id(&r->arena, id, &s)) <= 0)
 		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
-	if ((rc = env_enrolled(&r->arena, id, &enrolled)) <= 0)
-		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Env.err.not_enrolled");
+	if ((rc = env_enrolled(&r->arena, id, &enrolled)) < 0)
+		return req_dberr(r, rc);
+	/* Voided and corrected events stay visible with their reasons, even
+	 * when voiding ended the enrolment. */
+	if ((nv = env_voids_of(&r->arena, id, vo, MAX_VOIDS)) < 0)
+		return req_dberr(r, nv);
+	env_set_voids(r, "Voids", vo, nv);
+	if (env_manager(r))
+		view_set(r, "Env.manager", "1");
+	if (rc == 0) {
+		if (nv == 0)
+			return req_error(r, 404, "Env.err.not_enrolled");
+		view_set(r, "Dyn.ended", "1");
+		view_set(r, "Subject.name", s.name);
+		view_set(r, "Subject.uscc", s.uscc);
+		view_set_int(r, "Subject.id", s.id);
+		view_set(r, "Page.title", s.name);
+		view_set(r, "Page.nav", "env");
+		r->tmpl = "env_subject.cs";
+		r->no_store = 1;
+		return 200;
+	}
 	if ((rc = env_scheme_load(r, &sc)) < 0)
 		return req_dberr(r, rc);
 	if ((n = env_events_of(&r->arena, id, ev, MAX_EVENTS)) < 0)
@@ -253,6 +346,8 @@ env_dynamic_subject_get(struct req *r)
 		de[k].type = ev[i].type_id;
 		k++;
 #define SETV(f, v) do { snprintf(name, sizeof(name), "Events.%d.%s", i, f); view_set(r, name, v); } while (0)
+		snprintf(name, sizeof(name), "Events.%d.id", i);
+		view_set_int(r, name, ev[i].id);
 		SETV("type", env_lname(r, ev[i].name_zh, ev[i].name_en));
 		snprintf(name, sizeof(name), "Events.%d.points", i);
 		view_setf(r, name, "%+lld", ev[i].points);
@@ -305,6 +400,197 @@ env_dynamic_subject_get(struct req *r)
 	return r->form_invalid ? (r->status = 422) : 200;
 }
 
+void
+env_set_voids(struct req *r, const char *list, const struct env_void *v, int n)
+{
+	char name[64];
+	int i;
+
+	for (i = 0; i < n; i++) {
+#define SETO(f, val) do { snprintf(name, sizeof(name), "%s.%d.%s", list, i, f); view_set(r, name, val); } while (0)
+#define SETN(f, val) do { snprintf(name, sizeof(name), "%s.%d.%s", list, i, f); view_set_int(r, name, val); } while (0)
+		SETN("id", v[i].ev.id);
+		SETO("type", env_lname(r, v[i].ev.name_zh, v[i].ev.name_en));
+		snprintf(name, sizeof(name), "%s.%d.points", list, i);
+		view_setf(r, name, "%+lld", v[i].ev.points);
+		SETO("decided_on", v[i].ev.decided_on);
+		SETO("doc_no", v[i].ev.doc_no);
+		SETO("action", v[i].action);
+		SETO("reason", v[i].reason);
+		SETO("at", v[i].at);
+		SETO("who", v[i].who);
+		if (v[i].replacement_id > 0)
+			SETN("replacement", v[i].replacement_id);
+		if (v[i].objection_id > 0)
+			SETN("objection", v[i].objection_id);
+#undef SETO
+#undef SETN
+	}
+}
+
+/* ---- an event entered wrongly: corrected or voided, never deleted ---- */
+
+int
+env_event_voided(struct req *r, long long id, long long subject_id, const char *reason,
+    long long objection_id)
+{
+	struct env_event e;
+	int rc;
+
+	if ((rc = env_event_get(&r->arena, id, &e)) <= 0)
+		return rc;
+	if ((rc = env_event_void(&r->arena, id, subject_id, "void", 0, reason, objection_id,
+	    r->user.id)) <= 0)
+		return rc;
+	if ((rc = env_enrol_refresh(&r->arena, subject_id)) < 0)
+		return rc;
+	return page_audit(r, subject_id, "env_event", arena_printf(&r->arena,
+	    "environmental event %lld voided (%s %+lld points from %s, %s)%s%s%s; reason: %s", id,
+	    e.code, e.points, e.decided_on, e.doc_no,
+	    objection_id > 0 ? " on objection #" : "",
+	    objection_id > 0 ? arena_printf(&r->arena, "%lld", objection_id) : "",
+	    rc == 0 ? "; no event left: dynamic scoring ended" : "", reason));
+}
+
+static int
+event_page(struct req *r, int status, long long id)
+{
+	struct env_item items[MAX_ITEMS];
+	struct env_event e;
+	struct subject s;
+	int rc, n;
+
+	if ((rc = env_event_get(&r->arena, id, &e)) <= 0)
+		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
+	if ((rc = subjects_by_id(&r->arena, e.subject_id, &s)) <= 0)
+		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
+	if ((n = env_items(&r->arena, ENV_TYPE, 1, items, MAX_ITEMS)) < 0)
+		return req_dberr(r, n);
+	set_items(r, "Types", items, n);
+	view_set_int(r, "Event.id", e.id);
+	view_set_int(r, "Event.subject_id", e.subject_id);
+	view_set(r, "Event.type", env_lname(r, e.name_zh, e.name_en));
+	view_set(r, "Event.code", e.code);
+	view_setf(r, "Event.points", "%+lld", e.points);
+	view_set(r, "Event.decided_on", e.decided_on);
+	view_set(r, "Event.until_on", e.until_on);
+	view_set(r, "Event.doc_no", e.doc_no);
+	view_set(r, "Event.note", e.note);
+	view_set(r, "Event.void", e.void_action);
+	view_set(r, "Subject.name", s.name);
+	view_set(r, "Subject.uscc", s.uscc);
+	/* The correction form starts from the event as recorded. */
+	if (status == 200 || r->form != &env_event_fix_form) {
+		view_set(r, "Form.type.value", e.code);
+		view_set(r, "Form.decided_on.value", e.decided_on);
+		view_set(r, "Form.doc_no.value", e.doc_no);
+		view_set(r, "Form.note.value", e.note);
+	}
+	if (status != 200)
+		form_to_hdf(r);
+	view_set(r, "Page.title", view_str(r, "Env.fix.title"));
+	view_set(r, "Page.nav", "env");
+	r->tmpl = "env_event.cs";
+	r->no_store = 1;
+	return r->status = status;
+}
+
+int
+env_event_get_page(struct req *r)
+{
+	return event_page(r, 200, r->pathids[0]);
+}
+
+int
+env_event_void_post(struct req *r)
+{
+	struct env_event e;
+	long long id = r->pathids[0];
+	int rc;
+
+	if ((rc = env_event_get(&r->arena, id, &e)) <= 0)
+		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
+	if (!r->form_invalid && e.void_action != NULL)
+		page_field_fail(r, VO_REASON, "Env.err.voided");
+	if (r->form_invalid)
+		return event_page(r, 422, id);
+	if ((rc = db_begin()) < 0)
+		return req_dberr(r, rc);
+	rc = env_event_voided(r, id, e.subject_id, r->f[VO_REASON], 0);
+	if (rc == 0 || rc == DB_DUP) {
+		/* Voided by someone else meanwhile: nothing changed. */
+		db_rollback();
+		page_field_fail(r, VO_REASON, "Env.err.voided");
+		return event_page(r, 409, id);
+	}
+	return page_finish(r, rc, arena_printf(&r->arena, "/env/dynamic/%lld", e.subject_id));
+}
+
+int
+env_event_fix_post(struct req *r)
+{
+	struct env_item items[MAX_ITEMS];
+	struct env_event e, x;
+	struct ymd d, until, today;
+	char until_s[11];
+	long long id = r->pathids[0], nid;
+	int rc, n, i = 0;
+
+	if ((rc = env_event_get(&r->arena, id, &e)) <= 0)
+		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
+	if ((n = env_items(&r->arena, ENV_TYPE, 1, items, MAX_ITEMS)) < 0)
+		return req_dberr(r, n);
+	for (i = 0; r->f[FX_TYPE] != NULL && i < n && strcmp(items[i].code, r->f[FX_TYPE]) != 0; i++)
+		;
+	if (r->f[FX_TYPE] != NULL && i == n)
+		page_field_fail(r, FX_TYPE, "Err.field.choice");
+	ymd_today(&today);
+	if (r->f[FX_DECIDED] != NULL && (ymd_parse(r->f[FX_DECIDED], &d) != 0 ||
+	    ymd_cmp(&d, &today) > 0))
+		page_field_fail(r, FX_DECIDED, "Env.err.future");
+	if (!r->form_invalid && e.void_action != NULL)
+		page_field_fail(r, FX_REASON, "Env.err.voided");
+	if (!r->form_invalid && strcmp(items[i].code, e.code) == 0 &&
+	    strcmp(r->f[FX_DECIDED], e.decided_on) == 0 && strcmp(r->f[FX_DOC], e.doc_no) == 0 &&
+	    ((r->f[FX_NOTE] == NULL && e.note == NULL) ||
+	    (r->f[FX_NOTE] != NULL && e.note != NULL && strcmp(r->f[FX_NOTE], e.note) == 0)))
+		page_field_fail(r, FX_REASON, "Env.err.unchanged");
+	if (r->form_invalid)
+		return event_page(r, 422, id);
+	if (dyn_until(&d, (int)items[i].months, &until) != 0)
+		return req_error(r, 500, "Err.internal");
+	ymd_format(&until, until_s);
+	memset(&x, 0, sizeof(x));
+	x.subject_id = e.subject_id;
+	x.type_id = items[i].id;
+	x.points = items[i].points;
+	x.decided_on = (char *)r->f[FX_DECIDED];
+	x.until_on = until_s;
+	x.doc_no = (char *)r->f[FX_DOC];
+	x.note = (char *)r->f[FX_NOTE];
+	if ((rc = db_begin()) < 0)
+		return req_dberr(r, rc);
+	/* The corrected event in place of the wrong one, which stays (voided)
+	 * in the history with the reason and a link to its replacement. */
+	if ((nid = env_event_insert(&r->arena, &x, r->user.id)) < 0)
+		return page_finish(r, (int)nid, "/env/dynamic");
+	rc = env_event_void(&r->arena, id, e.subject_id, "correct", nid, r->f[FX_REASON], 0, r->user.id);
+	if (rc == 0 || rc == DB_DUP) {
+		db_rollback();
+		page_field_fail(r, FX_REASON, "Env.err.voided");
+		return event_page(r, 409, id);
+	}
+	if (rc > 0)
+		rc = env_enrol_refresh(&r->arena, e.subject_id);
+	if (rc >= 0)
+		rc = page_audit(r, e.subject_id, "env_event", arena_printf(&r->arena,
+		    "environmental event %lld corrected by event %lld: %s %+lld points from %s until %s (%s) "
+		    "instead of %s %+lld points from %s (%s); reason: %s", id, nid, items[i].code, x.points,
+		    x.decided_on, until_s, x.doc_no, e.code, e.points, e.decided_on, e.doc_no,
+		    r->f[FX_REASON]));
+	return page_finish(r, rc, arena_printf(&r->arena, "/env/dynamic/%lld", e.subject_id));
+}
+
 /* ---- half-year snapshots ---- */
 
 int
@@ -315,7 +601,7 @@ env_snapshot_create(struct req *r)
 	struct env_enrolled *en;
 	struct env_event *ev;
 	struct ymd as_of, today, start;
-	long long snap;
+	long long snap, version = 1;
 	int nl, n, ne, i, j = 0, k, rc, score, g;
 
 	ymd_today(&today);
@@ -323,6 +609,12 @@ env_snapshot_create(struct req *r)
 	    !((as_of.m == 6 && as_of.d == 30) || (as_of.m == 12 && as_of.d == 31)) ||
 	    ymd_cmp(&as_of, &today) > 0))
 		page_field_fail(r, SN_AS_OF, "Env.err.half_year");
+	/* A day produced again is a new version; the earlier ones stay as
+	 * they were, and the new one says why it was made. */
+	if (!r->form_invalid && (rc = env_snapshot_next_version(&r->arena, r->f[SN_AS_OF], &version)) < 0)
+		return req_dberr(r, rc);
+	if (!r->form_invalid && version > 1 && r->f[SN_REASON] == NULL)
+		page_field_fail(r, SN_REASON, "Env.err.snapshot_reason");
 	if (r->form_invalid)
 		return env_home_get(r) == 200 ? (r->status = 422) : r->status;
 	if ((rc = env_scheme_load(r, &sc)) < 0)
@@ -334,11 +626,13 @@ env_snapshot_create(struct req *r)
 		return req_error(r, 500, "Err.internal");
 	if ((rc = db_begin()) < 0)
 		return req_dberr(r, rc);
-	snap = env_snapshot_insert(&r->arena, r->f[SN_AS_OF], r->user.id);
+	snap = env_snapshot_insert(&r->arena, r->f[SN_AS_OF], version,
+	    version > 1 ? r->f[SN_REASON] : NULL, r->user.id);
 	if (snap == DB_DUP) {
+		/* Another production of the same day took this version number. */
 		db_rollback();
-		page_field_fail(r, SN_AS_OF, "Env.err.snapshot_exists");
-		return env_home_get(r) == 200 ? (r->status = 422) : r->status;
+		page_field_fail(r, SN_AS_OF, "Env.err.snapshot_race");
+		return env_home_get(r) == 200 ? (r->status = 409) : r->status;
 	}
 	if (snap < 0 || (nl = env_latest_as_of(&r->arena, r->f[SN_AS_OF], lt, MAX_SNAPROWS)) < 0 ||
 	    (n = env_enrolled_list(&r->arena, en, MAX_ENROLLED)) < 0 ||
@@ -372,7 +666,8 @@ env_snapshot_create(struct req *r)
 			goto fail;
 	}
 	rc = page_audit(r, 0, "env_snapshot", arena_printf(&r->arena,
-	    "half-year grade snapshot %lld as of %s", snap, r->f[SN_AS_OF]));
+	    "half-year grade snapshot %lld as of %s, version %lld%s%s", snap, r->f[SN_AS_OF], version,
+	    version > 1 ? "; reason: " : "", version > 1 ? r->f[SN_REASON] : ""));
 	return page_finish(r, rc, arena_printf(&r->arena, "/env/snapshots/%lld", snap));
 fail:
 	db_rollback();
@@ -382,13 +677,18 @@ fail:
 static int
 snapshot_load(struct req *r, struct env_snapshot *s, struct env_snaprow **rows, int *n)
 {
+	const char *grade = NULL, *district = NULL;
 	int rc;
 
+	if (r->form == &env_snap_filter_form && !r->form_invalid) {
+		grade = r->f[SF_GRADE];
+		district = r->f[SF_DISTRICT];
+	}
 	if ((rc = env_snapshot_get(&r->arena, r->pathids[0], s)) <= 0)
 		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
 	if ((*rows = arena_alloc(&r->arena, sizeof(**rows) * MAX_SNAPROWS)) == NULL)
 		return req_error(r, 500, "Err.internal");
-	if ((*n = env_snapshot_list(&r->arena, s->id, *rows, MAX_SNAPROWS)) < 0)
+	if ((*n = env_snapshot_list(&r->arena, s->id, grade, district, *rows, MAX_SNAPROWS)) < 0)
 		return req_dberr(r, *n);
 	return 0;
 }
@@ -396,7 +696,7 @@ snapshot_load(struct req *r, struct env_snapshot *s, struct env_snaprow **rows, 
 int
 env_snapshot_page_get(struct req *r)
 {
-	struct env_snapshot s;
+	struct env_snapshot s, v[MAX_VERSIONS];
 	struct env_snaprow *x;
 	long long c[5];
 	char name[64];
@@ -404,6 +704,24 @@ env_snapshot_page_get(struct req *r)
 
 	if ((rc = snapshot_load(r, &s, &x, &n)) != 0)
 		return rc;
+	/* Every version of the day, the current (highest) one marked. */
+	if ((rc = env_snapshot_versions(&r->arena, s.as_of, v, MAX_VERSIONS)) < 0)
+		return req_dberr(r, rc);
+	for (i = 0; i < rc; i++) {
+#define SETW(f, val) do { snprintf(name, sizeof(name), "Versions.%d.%s", i, f); view_set(r, name, val); } while (0)
+		snprintf(name, sizeof(name), "Versions.%d.id", i);
+		view_set_int(r, name, v[i].id);
+		snprintf(name, sizeof(name), "Versions.%d.version", i);
+		view_set_int(r, name, v[i].version);
+		snprintf(name, sizeof(name), "Versions.%d.n", i);
+		view_set_int(r, name, v[i].n_total);
+		SETW("created_at", v[i].created_at);
+		SETW("who", v[i].who);
+		SETW("reason", v[i].reason);
+		if (v[i].version == v[i].current)
+			SETW("current", "1");
+#undef SETW
+	}
 	if ((rc = env_snapshot_counts(&r->arena, s.id, c)) < 0)
 		return req_dberr(r, rc);
 	env_set_counts(r, "Stats", c);
@@ -418,6 +736,12 @@ env_snapshot_page_get(struct req *r)
 #undef SETX
 	}
 	view_set_int(r, "Snapshot.id", s.id);
+	view_set_int(r, "Snapshot.version", s.version);
+	view_set_int(r, "Snapshot.current", s.current);
+	if (s.version == s.current)
+		view_set(r, "Snapshot.is_current", "1");
+	view_set(r, "Snapshot.reason", s.reason);
+	view_set(r, "Snapshot.who", s.who);
 	view_set(r, "Snapshot.as_of", s.as_of);
 	view_set(r, "Snapshot.red_price", s.red_price);
 	view_set(r, "Snapshot.black_price", s.black_price);
@@ -425,8 +749,9 @@ env_snapshot_page_get(struct req *r)
 	view_set_int(r, "Snapshot.n_list", n);
 	view_set(r, "Page.title", arena_printf(&r->arena, "%s · %s", view_str(r, "Env.snap.title"), s.as_of));
 	view_set(r, "Page.nav", "env");
+	form_to_hdf(r);
 	r->tmpl = "env_snapshot.cs";
-	return 200;
+	return r->form_invalid ? (r->status = 422) : 200;
 }
 
 int
@@ -457,7 +782,7 @@ env_snapshot_csv(struct req *r)
 	r->body_out_len = o;
 	r->ctype_out = "text/csv; charset=utf-8";
 	req_header(r, "Content-Disposition", arena_printf(&r->arena,
-	    "attachment; filename=\"env-red-black-%s.csv\"", s.as_of));
+	    "attachment; filename=\"env-red-black-%s-v%lld.csv\"", s.as_of, s.version));
 	return 200;
 }
 

@@ -31,5 +31,21 @@ const char *env_csv_cell(struct req *, const char *s);
 /* Sets prefix.grade/.score for the counts of one round or snapshot and the
  * SVG bar chart geometry (Stats.*). */
 void env_set_counts(struct req *, const char *prefix, const long long counts[5]);
+/* Corrections that run inside the caller's transaction (the agency's own
+ * page, or a staff decision on an objection with its id; 0 = none), each
+ * audited and kept in the history with its reason:
+ * env_entry_correct sets entry id's grade g outright (and its score when
+ * has_score), replacing the score's grade and any veto; subject_id > 0
+ * requires the entry to be that enterprise's. */
+int  env_entry_correct(struct req *, long long id, long long subject_id, int g, int has_score,
+         long long score, const char *reason, long long objection_id);
+/* env_event_voided voids event id of subject_id (it stops counting) and
+ * moves or ends the enrolment. > 0 done, 0 no such event of that subject,
+ * DB_DUP when it was voided already, < 0 error. */
+int  env_event_voided(struct req *, long long id, long long subject_id, const char *reason,
+         long long objection_id);
+/* list.N.{id,type,points,decided_on,doc_no,action,reason,at,who,replacement,
+ * objection}: voided and corrected events. */
+void env_set_voids(struct req *, const char *list, const struct env_void *, int n);
 
 #endif

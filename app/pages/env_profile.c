@@ -1,6 +1,7 @@
 /* env_profile.c — the environmental grade where people look for it: on the
- * subject's profile (current grade, veto reason, measures for red and black;
- * breakdown and history for the enterprise itself) and as a badge in search
+ * subject's profile (current grade, veto reason, measures for red and black,
+ * 异议标注 while an objection runs; breakdown and history for the enterprise
+ * itself, with the links that raise an objection) and as a badge in search
  * results (two queries per page, never one per row). */
 #include "pages/pages.h"
 
@@ -10,10 +11,32 @@
 #include "core/db.h"
 #include "core/view.h"
 #include "pages/env_int.h"
+#include "store/requests.h"
 
 #define MAX_EVENTS     200
 #define MAX_DEDUCTIONS 64
 #define MAX_HISTORY    50
+#define MAX_VOIDS      50
+#define MAX_OPEN       50
+
+/* The open objection on an entry or event, if any: its status. */
+static const char *
+open_on(const struct objection_target *o, int n, long long entry, long long event)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if ((entry > 0 && o[i].env_entry_id == entry) || (event > 0 && o[i].env_event_id == event))
+			return o[i].status;
+	return NULL;
+}
+
+/* 异议标注: marked (or forwarded) objections are shown to everyone. */
+static int
+is_marked(const char *status)
+{
+	return status != NULL && strcmp(status, "submitted") != 0;
+}
 
 /* The subject's current grade: the dynamic score today when it is under
  * dynamic scoring, else its latest published round. */
@@ -25,21 +48,31 @@ env_profile_grades(struct req *r, long long subject_id, int self)
 	struct env_event ev[MAX_EVENTS];
 	struct env_deduction d[MAX_DEDUCTIONS];
 	struct env_hist h[MAX_HISTORY];
+	struct env_void vo[MAX_VOIDS];
+	struct objection_target op[MAX_OPEN];
 	struct ymd today;
 	char *enrolled, name[64];
-	int n, i, rc, score, g, full;
+	const char *st;
+	int n, i, rc, score, g, full, nop, dyn = 0;
 	const char *cur = NULL;
 
 	/* The breakdown is the enterprise's own, and the agency's and staff's. */
 	full = self || env_manager(r) || r->user.role == ROLE_STAFF;
 	if ((rc = env_scheme_load(r, &sc)) < 0)
 		return rc;
+	/* Objections running on its grades (one indexed read). */
+	if ((nop = objection_env_open(&r->arena, subject_id, op, MAX_OPEN)) < 0)
+		return nop;
+	if (self)
+		view_set(r, "EnvCurrent.self", "1");
 	if ((e = arena_alloc(&r->arena, sizeof(*e) * MAX_HISTORY)) == NULL)
 		return DB_ERR;
 	if ((n = env_entries_of_subject(&r->arena, subject_id, 0, e, MAX_HISTORY)) < 0)
 		return n;
 	if (n > 0) {
 		env_set_entry(r, "EnvRound", &e[0]);
+		if (is_marked(open_on(op, nop, e[0].id, 0)))
+			view_set(r, "EnvRound.objection", "1");
 		cur = e[0].grade;
 		view_set(r, "EnvCurrent.basis", "round");
 		if (e[0].has_score)
@@ -50,6 +83,10 @@ env_profile_grades(struct req *r, long long subject_id, int self)
 		for (i = 0; i < n; i++) {
 			snprintf(name, sizeof(name), "EnvRounds.%d", i);
 			env_set_entry(r, name, &e[i]);
+			if ((st = open_on(op, nop, e[i].id, 0)) != NULL) {
+				snprintf(name, sizeof(name), "EnvRounds.%d.objection", i);
+				view_set(r, name, st);
+			}
 		}
 		if (n > 0) {
 			int k = env_deductions_of(&r->arena, e[0].id, d, MAX_DEDUCTIONS);
@@ -64,7 +101,7 @@ env_profile_grades(struct req *r, long long subject_id, int self)
 				view_set(r, name, d[i].note);
 			}
 		}
-		if ((n = env_history_of_subject(&r->arena, subject_id, h, MAX_HISTORY)) < 0)
+		if ((n = env_history_of_subject(&r->arena, subject_id, 0, h, MAX_HISTORY)) < 0)
 			return n;
 		for (i = 0; i < n; i++) {
 #define SETH(f, v) do { snprintf(name, sizeof(name), "EnvHistory.%d.%s", i, f); view_set(r, name, v); } while (0)
@@ -79,7 +116,15 @@ env_profile_grades(struct req *r, long long subject_id, int self)
 			SETH("at", h[i].at);
 			SETH("veto", env_lname(r, h[i].veto_zh, h[i].veto_en));
 #undef SETH
+			if (h[i].objection_id > 0) {
+				snprintf(name, sizeof(name), "EnvHistory.%d.objection", i);
+				view_set_int(r, name, h[i].objection_id);
+			}
 		}
+		/* Events voided or corrected, with the reasons. */
+		if ((n = env_voids_of(&r->arena, subject_id, vo, MAX_VOIDS)) < 0)
+			return n;
+		env_set_voids(r, "EnvVoids", vo, n);
 	}
 	if ((rc = env_enrolled(&r->arena, subject_id, &enrolled)) < 0)
 		return rc;
@@ -89,6 +134,7 @@ env_profile_grades(struct req *r, long long subject_id, int self)
 		ymd_today(&today);
 		g = env_dyn_score(&sc, ev, n, &today, &score);
 		cur = grade_codes[g];
+		dyn = 1;
 		view_set(r, "EnvCurrent.basis", "dynamic");
 		view_set_int(r, "EnvCurrent.score", score);
 		view_set(r, "EnvDynamic.enrolled_on", enrolled);
@@ -97,6 +143,9 @@ env_profile_grades(struct req *r, long long subject_id, int self)
 		view_set_int(r, "EnvDynamic.subject_id", subject_id);
 		for (i = 0; full && i < n; i++) {
 #define SETV(f, v) do { snprintf(name, sizeof(name), "EnvEvents.%d.%s", i, f); view_set(r, name, v); } while (0)
+			snprintf(name, sizeof(name), "EnvEvents.%d.id", i);
+			view_set_int(r, name, ev[i].id);
+			SETV("objection", open_on(op, nop, 0, ev[i].id));
 			SETV("type", env_lname(r, ev[i].name_zh, ev[i].name_en));
 			snprintf(name, sizeof(name), "EnvEvents.%d.points", i);
 			view_setf(r, name, "%+lld", ev[i].points);
@@ -114,6 +163,10 @@ env_profile_grades(struct req *r, long long subject_id, int self)
 			}
 		}
 	}
+	/* A marked objection on any event counts against today's score. */
+	for (i = 0; i < nop; i++)
+		if (op[i].env_event_id > 0 && is_marked(op[i].status) && dyn)
+			view_set(r, "EnvCurrent.objection", "1");
 	if (cur != NULL) {
 		view_set(r, "EnvCurrent.grade", cur);
 		if (strcmp(cur, "red") == 0)

@@ -11,3 +11,18 @@ home_get(struct req *r)
 	r->tmpl = "home.cs";
 	return 200;
 }
+
+/* GET /healthz: answers "ok" without a template or the database, for load
+ * balancers (a worker that accepts is alive) and as the benchmark's floor
+ * of the framework (tests/bench). */
+int
+healthz_get(struct req *r)
+{
+	static const char ok[] = "ok\n";
+
+	r->ctype_out = "text/plain; charset=utf-8";
+	r->body_out = ok;
+	r->body_out_len = sizeof(ok) - 1;
+	r->no_store = 1;
+	return 200;
+}

@@ -295,8 +295,9 @@ import_records(struct import *im)
 		return rc;
 	for (i = 0; i < im->doc.nrows; i++) {
 		long long id = records_insert(&r->arena, &in[i]);
+		/* Not the document number: see staff_record_create(). */
 		if (id < 0 || (rc = page_audit(r, in[i].subject_id, "create", arena_printf(&r->arena,
-		    "record %lld entered by CSV import (%s)", id, in[i].doc_no))) < 0) {
+		    "record %lld entered by CSV import", id))) < 0) {
 			db_rollback();
 			return id < 0 ? (int)id : rc;
 		}

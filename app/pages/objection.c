@@ -18,7 +18,9 @@
 
 #define LIST_MAX 100
 
-static const char *const obj_statuses[] = { "submitted", "marked", "forwarded", "decided", NULL };
+static const char *const obj_statuses[] = {
+	"submitted", "marked", "forwarded", "decided", "closed", NULL
+};
 static const char *const due_choices[] = { "overdue", "week", NULL };
 static const char *const decisions[] = { "correct", "do_not_correct", NULL };
 
@@ -53,12 +55,16 @@ static const struct field forward_fields[] = {
 };
 const struct form objection_forward_form = { forward_fields, 1 };
 
-enum { DF_DECISION, DF_REASON };
+/* grade: the corrected environmental grade, when an objection to a round
+ * grade is decided "correct" (env_objection.c). */
+static const char *const grades[] = { "green", "blue", "yellow", "red", "black", NULL };
+enum { DF_DECISION, DF_REASON, DF_GRADE };
 static const struct field decide_fields[] = {
 	[DF_DECISION] = { "decision", FT_ENUM, FF_REQUIRED, 0, 0, decisions },
 	[DF_REASON]   = { "reason", FT_MULTILINE, FF_REQUIRED | FF_TRIM, 2, 1000, NULL },
+	[DF_GRADE]    = { "grade", FT_ENUM, 0, 0, 0, grades },
 };
-const struct form objection_decide_form = { decide_fields, 2 };
+const struct form objection_decide_form = { decide_fields, 3 };
 
 static int
 objection_page(struct req *r, int status, long long record_id)
@@ -142,8 +148,8 @@ objection_post(struct req *r)
 	    (rc = deadline(r, today, OBJECTION_FORWARD_WD, fwd, &assumed)) <= 0 ||
 	    (rc = deadline(r, today, OBJECTION_DECIDE_WD, dec, &assumed)) <= 0)
 		return rc < 0 ? req_dberr(r, rc) : req_error(r, 500, "Err.internal");
-	if (reqview_store_files(r, files, nf) != 0)
-		return req_error(r, 500, "Err.upload.io");
+	if ((rc = reqview_store_files(r, files, nf)) != 0)
+		return rc;
 	memset(&in, 0, sizeof(in));
 	in.record_id = f.id;
 	in.subject_id = f.subject_id;
@@ -159,6 +165,12 @@ objection_post(struct req *r)
 		return req_dberr(r, rc);
 	}
 	id = objection_insert(&r->arena, &in);
+	if (id == 0) {
+		/* The record was deleted (Art. 37) since we read it. */
+		db_rollback();
+		reqview_discard_files(r, files, nf);
+		return req_error(r, 404, "Err.notfound");
+	}
 	if (id == DB_DUP) {
 		db_rollback();
 		reqview_discard_files(r, files, nf);
@@ -214,9 +226,7 @@ staff_objections_get(struct req *r)
 {
 	struct request_row *rows;
 	struct request_filter f;
-	char name[64];
-	long long n2;
-	int n, i, rc;
+	int n, rc;
 
 	if (r->form_invalid)
 		return req_error(r, 400, "Err.parse.bad");
@@ -226,19 +236,9 @@ staff_objections_get(struct req *r)
 	reqview_filter(r, r->f[QF_STATUS], r->f[QF_DUE], &f);
 	if ((n = objection_list(&r->arena, &f, rows, LIST_MAX)) < 0)
 		return req_dberr(r, n);
-	for (i = 0; i < n; i++) {
-		snprintf(name, sizeof(name), "Rows.%d", i);
-		reqview_set_row(r, name, &rows[i]);
-		if ((rc = reqview_set_due(r, name, rows[i].due_on, rows[i].due_assumed,
-		    objection_is_open(objection_status_from(rows[i].status)))) < 0)
-			return req_dberr(r, rc);
-	}
-	if ((rc = repair_open_count(&r->arena, &n2)) < 0)
+	/* The counts above the queue are the navigation's (pages/common.c). */
+	if ((rc = reqview_set_rows(r, "Rows", rows, n)) < 0)
 		return req_dberr(r, rc);
-	view_set_int(r, "Queue.n_repairs", n2);
-	if ((rc = objection_open_count(&r->arena, &n2)) < 0)
-		return req_dberr(r, rc);
-	view_set_int(r, "Queue.n_objections", n2);
 	form_to_hdf(r);
 	view_set(r, "Queue.kind", "objection");
 	view_set(r, "Page.title", view_str(r, "Objection.queue_title"));
@@ -257,6 +257,8 @@ staff_objection_get(struct req *r)
 	rc = objection_by_id(&r->arena, r->pathids[0], &x);
 	if (rc <= 0)
 		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
+	if ((x.env_entry_id > 0 || x.env_event_id > 0) && (rc = env_objection_describe(r, &x)) < 0)
+		return req_dberr(r, rc);
 	return reqview_detail_page(r, "objection", &x, objection_is_open(objection_status_from(x.status)),
 	    "Objection.detail_title", "objections");
 }
@@ -275,6 +277,10 @@ staff_act(struct req *r, int action)
 	if ((to = objection_next(objection_status_from(x.status), action, &why)) < 0)
 		return req_error(r, 409, why);
 	to_name = objection_status_names[to];
+	/* A "correct" decision on an environmental grade carries its correction. */
+	if (action == OA_DECIDE && !r->form_invalid && (x.env_entry_id > 0 || x.env_event_id > 0) &&
+	    (rc = env_objection_check(r, &x, r->f[DF_DECISION], r->f[DF_GRADE], DF_GRADE)) < 0)
+		return req_dberr(r, rc);
 	if (r->form_invalid) {
 		r->status = 422;
 		return staff_objection_get(r);
@@ -308,6 +314,9 @@ staff_act(struct req *r, int action)
 		    r->user.id);
 		if (rc > 0 && x.doc_no != NULL)
 			rc = objection_flag_record(&r->arena, x.record_id, x.subject_id, 0);
+		if (rc > 0 && (x.env_entry_id > 0 || x.env_event_id > 0) &&
+		    strcmp(r->f[DF_DECISION], "correct") == 0)
+			rc = env_objection_apply(r, &x, r->f[DF_GRADE], r->f[DF_REASON]);
 		break;
 	}
 	if (rc == 0) {
@@ -319,7 +328,9 @@ staff_act(struct req *r, int action)
 		    objection_action_names[action], r->user.id, role_names[r->user.role], note);
 	if (rc > 0)
 		rc = page_audit(r, x.subject_id, "objection", arena_printf(&r->arena,
-		    "objection #%lld to record #%lld: %s%s%s", x.id, x.record_id, to_name,
+		    "objection #%lld to %s #%lld: %s%s%s", x.id, x.env_entry_id > 0 ? "env entry" :
+		    x.env_event_id > 0 ? "env event" : "record", x.env_entry_id > 0 ? x.env_entry_id :
+		    x.env_event_id > 0 ? x.env_event_id : x.record_id, to_name,
 		    note ? "; " : "", note ? note : ""));
 	if (rc > 0 && (rc = db_commit()) > 0)
 		return req_redirect(r, arena_printf(&r->arena, "/staff/objections/%lld", x.id));

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/log.h"
 #include "core/view.h"
 #include "pages/reqview.h"
 #include "rules/requests.h"
@@ -21,7 +22,7 @@
 #define LIST_MAX 100
 
 static const char *const repair_statuses[] = {
-	"submitted", "under_review", "approved", "rejected", "withdrawn", NULL
+	"submitted", "under_review", "approved", "rejected", "withdrawn", "closed", NULL
 };
 static const char *const due_choices[] = { "overdue", "week", NULL };
 static const char *const decisions[] = { "approve", "reject", NULL };
@@ -198,8 +199,8 @@ repair_post(struct req *r)
 	rc = calendar_deadline(&r->arena, today, REPAIR_DUE_WD, due, &assumed);
 	if (rc <= 0)
 		return rc < 0 ? req_dberr(r, rc) : req_error(r, 500, "Err.internal");
-	if (reqview_store_files(r, files, nf) != 0)
-		return req_error(r, 500, "Err.upload.io");
+	if ((rc = reqview_store_files(r, files, nf)) != 0)
+		return rc;
 	memset(&in, 0, sizeof(in));
 	in.record_id = f.id;
 	in.subject_id = f.subject_id;
@@ -213,32 +214,18 @@ repair_post(struct req *r)
 		return req_dberr(r, rc);
 	}
 	id = repair_insert(&r->arena, &in);
-	if (id == DB_DUP) {
+	if (id == DB_DUP || id == 0) {
 		db_rollback();
 		reqview_discard_files(r, files, nf);
-		view_set(r, "Repair.refused", view_str(r, "Repair.err.open"));
+		/* 0: repaired or deleted (Art. 37) since we read it; the page
+		 * reads it again and says which (or answers 404). */
+		if (id == DB_DUP)
+			view_set(r, "Repair.refused", view_str(r, "Repair.err.open"));
 		return repair_page(r, 409, f.id);
 	}
 	return reqview_filed(r, "repair", id, f.subject_id, files, nf, "repair_apply",
 	    arena_printf(&r->arena, "credit repair application #%lld for record #%lld with %d file(s)",
 	    id, f.id, nf));
-}
-
-static int
-set_rows(struct req *r, const char *list, struct request_row *rows, int n, int open_is_repair)
-{
-	char name[64];
-	int i, rc, open;
-
-	for (i = 0; i < n; i++) {
-		snprintf(name, sizeof(name), "%s.%d", list, i);
-		reqview_set_row(r, name, &rows[i]);
-		open = open_is_repair ? repair_is_open(repair_status_from(rows[i].status)) :
-		    objection_is_open(objection_status_from(rows[i].status));
-		if ((rc = reqview_set_due(r, name, rows[i].due_on, rows[i].due_assumed, open)) < 0)
-			return rc;
-	}
-	return 0;
 }
 
 int
@@ -256,11 +243,11 @@ requests_me_get(struct req *r)
 		return req_error(r, 403, "Err.forbidden");
 	if ((n = repair_list(&r->arena, &f, rows, LIST_MAX)) < 0)
 		return req_dberr(r, n);
-	if ((rc = set_rows(r, "Repairs", rows, n, 1)) < 0)
+	if ((rc = reqview_set_rows(r, "Repairs", rows, n)) < 0)
 		return req_dberr(r, rc);
 	if ((n = objection_list(&r->arena, &f, rows, LIST_MAX)) < 0)
 		return req_dberr(r, n);
-	if ((rc = set_rows(r, "Objections", rows, n, 0)) < 0)
+	if ((rc = reqview_set_rows(r, "Objections", rows, n)) < 0)
 		return req_dberr(r, rc);
 	view_set(r, "Page.title", view_str(r, "Req.my_title"));
 	view_set(r, "Page.nav", "requests");
@@ -306,21 +293,6 @@ repair_withdraw_post(struct req *r)
 
 /* ---- staff ---- */
 
-static int
-queue_counts(struct req *r)
-{
-	long long n;
-	int rc;
-
-	if ((rc = repair_open_count(&r->arena, &n)) < 0)
-		return rc;
-	view_set_int(r, "Queue.n_repairs", n);
-	if ((rc = objection_open_count(&r->arena, &n)) < 0)
-		return rc;
-	view_set_int(r, "Queue.n_objections", n);
-	return 1;
-}
-
 int
 staff_repairs_get(struct req *r)
 {
@@ -336,7 +308,8 @@ staff_repairs_get(struct req *r)
 	reqview_filter(r, r->f[QF_STATUS], r->f[QF_DUE], &f);
 	if ((n = repair_list(&r->arena, &f, rows, LIST_MAX)) < 0)
 		return req_dberr(r, n);
-	if ((rc = set_rows(r, "Rows", rows, n, 1)) < 0 || (rc = queue_counts(r)) < 0)
+	/* The counts above the queue are the navigation's (pages/common.c). */
+	if ((rc = reqview_set_rows(r, "Rows", rows, n)) < 0)
 		return req_dberr(r, rc);
 	form_to_hdf(r);
 	view_set(r, "Queue.kind", "repair");
@@ -515,17 +488,29 @@ staff_revoke_get(struct req *r)
 	return r->status ? r->status : 200;
 }
 
+/*
+ * Art. 37: the record's content is deleted, leaving the tombstone in the
+ * audit log; in the same transaction every repair application and
+ * objection still open on it is closed (the applicant sees why, staff can
+ * no longer act on it). The deletion comes first: it locks the record's
+ * row, so a request filed at the same moment either waits and finds the
+ * record gone, or commits first and is closed here.
+ */
 int
 staff_revoke_post(struct req *r)
 {
+	struct request_closed closed[4];
 	struct record_facts f;
 	struct ymd on, today;
-	int rc;
+	const char *note, *role = role_names[r->user.role];
+	char due[11], today_s[11];
+	int rc, n = 0, i, assumed = 0;
 
 	rc = request_record_facts(&r->arena, r->pathids[0], &f);
 	if (rc <= 0)
 		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
 	ymd_today(&today);
+	ymd_format(&today, today_s);
 	if (r->f[VF_ON] != NULL && ymd_parse(r->f[VF_ON], &on) == 0 && ymd_cmp(&on, &today) > 0) {
 		r->ferr[VF_ON] = "Revoke.err.future";
 		r->form_invalid = 1;
@@ -534,6 +519,13 @@ staff_revoke_post(struct req *r)
 		r->status = 422;
 		return staff_revoke_get(r);
 	}
+	/* The deletion is due 3 working days after the written notice; the
+	 * tombstone records whether that was met. */
+	rc = calendar_deadline(&r->arena, r->f[VF_ON], REVOKE_DUE_WD, due, &assumed);
+	if (rc <= 0)
+		return rc < 0 ? req_dberr(r, rc) : req_error(r, 500, "Err.internal");
+	/* What the applicant of a closed request is told. */
+	note = arena_printf(&r->arena, "%s (%s): %s", r->f[VF_DOC], r->f[VF_ON], r->f[VF_REASON]);
 	if ((rc = db_begin()) < 0)
 		return req_dberr(r, rc);
 	rc = request_delete_record(&r->arena, f.id, f.subject_id);
@@ -541,11 +533,36 @@ staff_revoke_post(struct req *r)
 		db_rollback();
 		return req_error(r, 404, "Err.notfound");
 	}
+	if (rc > 0) {
+		n = request_close_for_record(&r->arena, f.id, f.subject_id, r->user.id, role, note,
+		    closed, (int)(sizeof(closed) / sizeof(closed[0])));
+		rc = n < 0 ? n : 1;
+	}
+	for (i = 0; rc > 0 && i < n; i++) {
+		int is_repair = strcmp(closed[i].kind, "repair") == 0;
+		const char *why;
+
+		/* The store closes what its SQL calls open; the transition
+		 * table must agree, or nothing is committed. */
+		if ((is_repair ? repair_next(repair_status_from(closed[i].from), RA_CLOSE, &why) :
+		    objection_next(objection_status_from(closed[i].from), OA_CLOSE, &why)) < 0) {
+			log_msg(LL_ERR, "revoke: %s #%lld closed from %s: %s", closed[i].kind,
+			    closed[i].id, closed[i].from, why);
+			rc = DB_ERR;
+			break;
+		}
+		rc = page_audit(r, f.subject_id, is_repair ? "repair_close" : "objection_close",
+		    arena_printf(&r->arena, "%s #%lld closed (%s -> closed): record #%lld deleted "
+		    "(Art. 37) by %s", is_repair ? "credit repair application" : "objection",
+		    closed[i].id, closed[i].from, f.id, r->f[VF_DOC]));
+	}
 	/* The tombstone: that a record was deleted and why, never its content. */
 	if (rc > 0)
 		rc = page_audit(r, f.subject_id, "revoke", arena_printf(&r->arena,
-		    "record #%lld deleted (Art. 37): legal basis revoked by %s on %s; %s",
-		    f.id, r->f[VF_DOC], r->f[VF_ON], r->f[VF_REASON]));
+		    "record #%lld deleted (Art. 37): legal basis revoked by %s on %s; "
+		    "deletion due by %s%s%s; %d open request(s) closed; %s",
+		    f.id, r->f[VF_DOC], r->f[VF_ON], due, assumed ? " (weekends only)" : "",
+		    strcmp(today_s, due) > 0 ? ", done late" : "", n, r->f[VF_REASON]));
 	if (rc > 0 && (rc = db_commit()) > 0)
 		return req_redirect(r, "/staff?revoked=1");
 	db_rollback();

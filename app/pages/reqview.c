@@ -10,6 +10,7 @@
 #include "core/config.h"
 #include "core/db.h"
 #include "core/view.h"
+#include "rules/requests.h"
 #include "rules/sniff.h"
 #include "rules/window.h"
 #include "store/audit.h"
@@ -75,12 +76,15 @@ reqview_take_files(struct req *r, const struct upspec *spec, int nspec, struct u
 int
 reqview_store_files(struct req *r, struct upfile *u, int n)
 {
-	int i;
+	int i, rc;
 
 	for (i = 0; i < n; i++)
-		if (uploads_write_blob(u[i].buf, u[i].len, u[i].sha, &u[i].created) != 0) {
+		if ((rc = uploads_write_blob(u[i].buf, u[i].len, u[i].sha, &u[i].created)) != 0) {
 			reqview_discard_files(r, u, i);
-			return -1;
+			/* 507 (RFC 4918): the server cannot store what a valid
+			 * request asks it to; nothing of the request is kept. */
+			return rc == UPLOADS_FULL ? req_error(r, 507, "Err.upload.full") :
+			    req_error(r, 500, "Err.upload.io");
 		}
 	return 0;
 }
@@ -132,10 +136,51 @@ reqview_discard_files(struct req *r, struct upfile *u, int n)
 }
 
 int
-reqview_set_due(struct req *r, const char *prefix, const char *due, long long assumed, int open)
+reqview_row_open(const struct request_row *x)
 {
+	if (x->kind == NULL || x->status == NULL)
+		return 0;
+	return strcmp(x->kind, "repair") == 0 ? repair_is_open(repair_status_from(x->status)) :
+	    objection_is_open(objection_status_from(x->status));
+}
+
+int
+reqview_cal_load(struct req *r, const struct request_row *rows, int n, struct reqview_cal *c)
+{
+	struct ymd d;
+	long t, lo, hi, day;
+	int i;
+
+	memset(c, 0, sizeof(*c));
+	ymd_today(&c->today);
+	t = lo = hi = ymd_to_days(&c->today);
+	for (i = 0; i < n; i++) {
+		if (!reqview_row_open(&rows[i]) || rows[i].due_on == NULL ||
+		    ymd_parse(rows[i].due_on, &d) != 0)
+			continue;
+		day = ymd_to_days(&d);
+		if (day < lo)
+			lo = day;
+		if (day > hi)
+			hi = day;
+	}
+	/* Everything due today (or nothing open): nothing to count over. */
+	if (lo == hi) {
+		c->cal.lo = t + 1;
+		c->cal.hi = t;
+		return 1;
+	}
+	/* A count looks at the days after the earlier date up to the later. */
+	return calendar_load(&r->arena, lo + 1, hi, &c->cal);
+}
+
+int
+reqview_set_due(struct req *r, const char *prefix, const char *due, long long assumed, int open,
+    const struct reqview_cal *c)
+{
+	struct ymd d;
 	char name[96];
-	int left = 0, now_assumed = 0, rc;
+	int left = 0, now_assumed = 0;
 
 	if (due == NULL)
 		return 0;
@@ -145,12 +190,10 @@ reqview_set_due(struct req *r, const char *prefix, const char *due, long long as
 		snprintf(name, sizeof(name), "%s.assumed", prefix);
 		view_set(r, name, "1");
 	}
-	if (!open)
+	if (!open || ymd_parse(due, &d) != 0)
 		return 0;
-	if ((rc = calendar_days_left(&r->arena, due, &left, &now_assumed)) < 0)
-		return rc;
-	if (rc == 0)
-		return 0;
+	if (workdays_between(&c->cal, &c->today, &d, &left, &now_assumed) != WD_OK)
+		return DB_ERR;
 	if (now_assumed) {
 		snprintf(name, sizeof(name), "%s.assumed", prefix);
 		view_set(r, name, "1");
@@ -164,6 +207,25 @@ reqview_set_due(struct req *r, const char *prefix, const char *due, long long as
 	} else {
 		snprintf(name, sizeof(name), "%s.today", prefix);
 		view_set(r, name, "1");
+	}
+	return 1;
+}
+
+int
+reqview_set_rows(struct req *r, const char *list, const struct request_row *rows, int n)
+{
+	struct reqview_cal c;
+	char name[64];
+	int i, rc;
+
+	if ((rc = reqview_cal_load(r, rows, n, &c)) < 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "%s.%d", list, i);
+		reqview_set_row(r, name, &rows[i]);
+		if ((rc = reqview_set_due(r, name, rows[i].due_on, rows[i].due_assumed,
+		    reqview_row_open(&rows[i]), &c)) < 0)
+			return rc;
 	}
 	return 1;
 }
@@ -240,7 +302,14 @@ reqview_set_row(struct req *r, const char *prefix, const struct request_row *x)
 	SETR("applicant", x->applicant);
 	SETR("item", strcmp(r->lang, "en") == 0 ? x->item_en : x->item_zh);
 	SETR("doc_no", x->doc_no);
-	if (x->doc_no == NULL)
+	/* An objection to an environmental grade names no record. */
+	if (x->env_entry_id > 0 || x->env_event_id > 0) {
+		snprintf(name, sizeof(name), "%s.env_entry", prefix);
+		view_set_int(r, name, x->env_entry_id);
+		snprintf(name, sizeof(name), "%s.env_event", prefix);
+		view_set_int(r, name, x->env_event_id);
+		SETR("env", x->env_entry_id > 0 ? "entry" : "event");
+	} else if (x->doc_no == NULL)
 		SETR("revoked", "1");
 #undef SETR
 }
@@ -331,10 +400,12 @@ int
 reqview_detail_page(struct req *r, const char *kind, const struct request_row *x, int open,
     const char *title_key, const char *nav)
 {
+	struct reqview_cal c;
 	int rc;
 
 	reqview_set_row(r, "Req", x);
-	if ((rc = reqview_set_due(r, "Req", x->due_on, x->due_assumed, open)) < 0 ||
+	if ((rc = reqview_cal_load(r, x, 1, &c)) < 0 ||
+	    (rc = reqview_set_due(r, "Req", x->due_on, x->due_assumed, open, &c)) < 0 ||
 	    (rc = reqview_set_files(r, "Files", kind, x->id)) < 0 ||
 	    (rc = reqview_set_timeline(r, kind, x->id)) < 0)
 		return req_dberr(r, rc);

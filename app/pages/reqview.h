@@ -6,6 +6,7 @@
 #define PAGES_REQVIEW_H
 
 #include "core/req.h"
+#include "rules/workdays.h"
 #include "store/requests.h"
 
 #define REQ_MAX_FILES 10
@@ -29,7 +30,9 @@ struct upfile {
  * renamed file) and marks the form fields; returns the number of files
  * (0..max), or -1 when the request body could not be read. */
 int  reqview_take_files(struct req *, const struct upspec *, int nspec, struct upfile *, int max);
-/* Writes the files to the store (before the transaction). 0 or -1. */
+/* Writes the files to the store (before the transaction): 0, or the status
+ * of the error page it set, 507 when the disk is full, else 500; then no
+ * file of this request is left on disk. */
 int  reqview_store_files(struct req *, struct upfile *, int n);
 /* Inserts and links the rows (inside the transaction). > 0 or < 0. */
 int  reqview_link_files(struct req *, struct upfile *, int n, long long subject_id,
@@ -37,9 +40,25 @@ int  reqview_link_files(struct req *, struct upfile *, int n, long long subject_
 /* After a rollback: removes the files this request created. */
 void reqview_discard_files(struct req *, struct upfile *, int n);
 
-/* Sets prefix.due, .left / .overdue / .today, .assumed for an open request. */
+/* The working-day calendar a page of requests counts its deadlines on:
+ * today and every open request's due date, loaded in one statement. */
+struct reqview_cal {
+	struct wd_cal cal;
+	struct ymd    today;
+};
+/* 1 while a request waits for a decision (by its kind and status). */
+int  reqview_row_open(const struct request_row *);
+/* Loads the calendar for rows[0..n) (only the open ones count). > 0 or < 0. */
+int  reqview_cal_load(struct req *, const struct request_row *rows, int n,
+    struct reqview_cal *);
+/* Sets prefix.due, .assumed, and for an open request .left / .overdue /
+ * .today, counted in memory on c (no query). > 0 set, 0 nothing to count,
+ * < 0 when c does not cover the date (a bug). */
 int  reqview_set_due(struct req *, const char *prefix, const char *due, long long assumed,
-    int open);
+    int open, const struct reqview_cal *c);
+/* list.N.* for rows[0..n): the row and its deadline; one calendar query for
+ * the whole list, none per row. > 0 or < 0. */
+int  reqview_set_rows(struct req *, const char *list, const struct request_row *rows, int n);
 /* prefix.N.{id,name,type,size,role} for the files of a request. */
 int  reqview_set_files(struct req *, const char *prefix, const char *kind, long long id);
 /* Timeline.N.{at,action,from,to,actor,role,note}. */

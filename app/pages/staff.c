@@ -373,8 +373,9 @@ staff_record_create(struct req *r)
 	id = records_insert(&r->arena, &in);
 	if (id < 0)
 		return page_finish(r, (int)id, "/");
-	rc = page_audit(r, s.id, "create", arena_printf(&r->arena, "record %lld (%s, %s) entered",
-	    id, r->f[RF_ITEM], in.doc_no));
+	/* Never the record's content (item, document): the audit log cannot
+	 * forget it, and an Art. 37 deletion must leave only a tombstone. */
+	rc = page_audit(r, s.id, "create", arena_printf(&r->arena, "record %lld entered", id));
 	return page_finish(r, rc, arena_printf(&r->arena, "/entity/%s#record-%lld", s.uscc, id));
 }
 

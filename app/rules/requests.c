@@ -6,13 +6,17 @@
 #include <string.h>
 
 const char *const repair_status_names[RS_MAX] = {
-	"submitted", "under_review", "approved", "rejected", "withdrawn"
+	"submitted", "under_review", "approved", "rejected", "withdrawn", "closed"
 };
-const char *const repair_action_names[RA_MAX] = { "review", "approve", "reject", "withdraw" };
+const char *const repair_action_names[RA_MAX] = {
+	"review", "approve", "reject", "withdraw", "close"
+};
 const char *const objection_status_names[OS_MAX] = {
-	"submitted", "marked", "forwarded", "decided"
+	"submitted", "marked", "forwarded", "decided", "closed"
 };
-const char *const objection_action_names[OA_MAX] = { "mark", "forward", "decide", "remind" };
+const char *const objection_action_names[OA_MAX] = {
+	"mark", "forward", "decide", "remind", "close"
+};
 
 /* A cell: next >= 0, or -1 and the reason. */
 struct cell { int next; const char *why; };
@@ -25,24 +29,34 @@ static const struct cell repair_table[RS_MAX][RA_MAX] = {
 		[RA_APPROVE] = NO("Req.err.not_reviewed"),
 		[RA_REJECT] = NO("Req.err.not_reviewed"),
 		[RA_WITHDRAW] = { RS_WITHDRAWN, NULL },
+		[RA_CLOSE] = { RS_CLOSED, NULL },
 	},
 	[RS_UNDER_REVIEW] = {
 		[RA_REVIEW] = NO("Req.err.already_review"),
 		[RA_APPROVE] = { RS_APPROVED, NULL },
 		[RA_REJECT] = { RS_REJECTED, NULL },
 		[RA_WITHDRAW] = { RS_WITHDRAWN, NULL },
+		[RA_CLOSE] = { RS_CLOSED, NULL },
 	},
 	[RS_APPROVED] = {
 		[RA_REVIEW] = NO("Req.err.decided"), [RA_APPROVE] = NO("Req.err.decided"),
 		[RA_REJECT] = NO("Req.err.decided"), [RA_WITHDRAW] = NO("Req.err.decided"),
+		[RA_CLOSE] = NO("Req.err.decided"),
 	},
 	[RS_REJECTED] = {
 		[RA_REVIEW] = NO("Req.err.decided"), [RA_APPROVE] = NO("Req.err.decided"),
 		[RA_REJECT] = NO("Req.err.decided"), [RA_WITHDRAW] = NO("Req.err.decided"),
+		[RA_CLOSE] = NO("Req.err.decided"),
 	},
 	[RS_WITHDRAWN] = {
 		[RA_REVIEW] = NO("Req.err.withdrawn"), [RA_APPROVE] = NO("Req.err.withdrawn"),
 		[RA_REJECT] = NO("Req.err.withdrawn"), [RA_WITHDRAW] = NO("Req.err.withdrawn"),
+		[RA_CLOSE] = NO("Req.err.withdrawn"),
+	},
+	[RS_CLOSED] = {
+		[RA_REVIEW] = NO("Req.err.closed"), [RA_APPROVE] = NO("Req.err.closed"),
+		[RA_REJECT] = NO("Req.err.closed"), [RA_WITHDRAW] = NO("Req.err.closed"),
+		[RA_CLOSE] = NO("Req.err.closed"),
 	},
 };
 
@@ -52,22 +66,31 @@ static const struct cell objection_table[OS_MAX][OA_MAX] = {
 		[OA_FORWARD] = NO("Req.err.not_marked"),
 		[OA_DECIDE] = NO("Req.err.not_marked"),
 		[OA_REMIND] = { OS_SUBMITTED, NULL },
+		[OA_CLOSE] = { OS_CLOSED, NULL },
 	},
 	[OS_MARKED] = {
 		[OA_MARK] = NO("Req.err.already_marked"),
 		[OA_FORWARD] = { OS_FORWARDED, NULL },
 		[OA_DECIDE] = { OS_DECIDED, NULL },
 		[OA_REMIND] = { OS_MARKED, NULL },
+		[OA_CLOSE] = { OS_CLOSED, NULL },
 	},
 	[OS_FORWARDED] = {
 		[OA_MARK] = NO("Req.err.already_marked"),
 		[OA_FORWARD] = NO("Req.err.already_forwarded"),
 		[OA_DECIDE] = { OS_DECIDED, NULL },
 		[OA_REMIND] = { OS_FORWARDED, NULL },
+		[OA_CLOSE] = { OS_CLOSED, NULL },
 	},
 	[OS_DECIDED] = {
 		[OA_MARK] = NO("Req.err.decided"), [OA_FORWARD] = NO("Req.err.decided"),
 		[OA_DECIDE] = NO("Req.err.decided"), [OA_REMIND] = NO("Req.err.decided"),
+		[OA_CLOSE] = NO("Req.err.decided"),
+	},
+	[OS_CLOSED] = {
+		[OA_MARK] = NO("Req.err.closed"), [OA_FORWARD] = NO("Req.err.closed"),
+		[OA_DECIDE] = NO("Req.err.closed"), [OA_REMIND] = NO("Req.err.closed"),
+		[OA_CLOSE] = NO("Req.err.closed"),
 	},
 };
 
@@ -103,7 +126,7 @@ repair_is_open(int st)
 int
 objection_is_open(int st)
 {
-	return st >= 0 && st < OS_MAX && st != OS_DECIDED;
+	return st == OS_SUBMITTED || st == OS_MARKED || st == OS_FORWARDED;
 }
 
 int

@@ -9,15 +9,17 @@
 
 /* Repair application statuses (repair_applications.status, same order). */
 enum repair_status {
-	RS_SUBMITTED, RS_UNDER_REVIEW, RS_APPROVED, RS_REJECTED, RS_WITHDRAWN, RS_MAX
+	RS_SUBMITTED, RS_UNDER_REVIEW, RS_APPROVED, RS_REJECTED, RS_WITHDRAWN, RS_CLOSED, RS_MAX
 };
-enum repair_action { RA_REVIEW, RA_APPROVE, RA_REJECT, RA_WITHDRAW, RA_MAX };
+/* RA_CLOSE / OA_CLOSE: the record's legal basis was revoked and the record
+ * deleted (Art. 37); an undecided request ends without a decision. */
+enum repair_action { RA_REVIEW, RA_APPROVE, RA_REJECT, RA_WITHDRAW, RA_CLOSE, RA_MAX };
 
 /* Objection statuses (objections.status). */
 enum objection_status {
-	OS_SUBMITTED, OS_MARKED, OS_FORWARDED, OS_DECIDED, OS_MAX
+	OS_SUBMITTED, OS_MARKED, OS_FORWARDED, OS_DECIDED, OS_CLOSED, OS_MAX
 };
-enum objection_action { OA_MARK, OA_FORWARD, OA_DECIDE, OA_REMIND, OA_MAX };
+enum objection_action { OA_MARK, OA_FORWARD, OA_DECIDE, OA_REMIND, OA_CLOSE, OA_MAX };
 
 extern const char *const repair_status_names[RS_MAX];
 extern const char *const repair_action_names[RA_MAX];

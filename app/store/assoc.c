@@ -10,7 +10,8 @@
 enum as_stmt {
 	AS_LIST, AS_BY_ID, AS_INSERT,
 	AS_MEMBERS, AS_MEMBER, AS_MEMBER_SUBJ, AS_MEMBER_INSERT, AS_MEMBER_LOCK,
-	AS_LEVELS, AS_LEVEL_INSERT, AS_LEVEL_DELETE,
+	AS_MEMBER_UPDATE, AS_MEMBER_END,
+	AS_LEVELS, AS_LEVEL_INSERT, AS_LEVEL_DESCRIBE, AS_LEVEL_DELETE,
 	AS_SERIAL_BUMP, AS_SERIAL_GET, AS_RATING_INSERT, AS_SUPERSEDE,
 	AS_MEMBER_RATINGS, AS_RATING, AS_EXPIRING, AS_DISTRIBUTION,
 	AS_SUBJ_CURRENT, AS_SUBJ_HISTORY, AS_BY_CERT, AS_MAX
@@ -28,22 +29,27 @@ enum as_stmt {
 	"JOIN subjects s ON s.id = r.subject_id JOIN rating_levels l ON l.id = r.level_id " \
 	"LEFT JOIN users cu ON cu.id = r.created_by LEFT JOIN users su ON su.id = r.supersede_user "
 #define MEMBER_COLS "m.id, m.subject_id, s.uscc, s.name, DATE_FORMAT(m.joined_on, '%Y-%m-%d'), " \
-	"m.member_level, l.code, DATE_FORMAT(r.valid_to, '%Y-%m-%d'), r.cert_no, IFNULL(r.id, 0) "
+	"m.member_level, l.code, DATE_FORMAT(r.valid_to, '%Y-%m-%d'), r.cert_no, IFNULL(r.id, 0), " \
+	"DATE_FORMAT(m.ended_on, '%Y-%m-%d'), m.end_reason, eu.display_name, " \
+	CST("m.ended_at") ", er.cert_no, IFNULL(m.end_rating_id, 0) "
 #define MEMBER_FROM "FROM association_members m JOIN subjects s ON s.id = m.subject_id " \
 	"LEFT JOIN ratings r ON r.member_id = m.id AND r.status = 'current' " \
-	"LEFT JOIN rating_levels l ON l.id = r.level_id "
+	"LEFT JOIN rating_levels l ON l.id = r.level_id " \
+	"LEFT JOIN ratings er ON er.id = m.end_rating_id LEFT JOIN users eu ON eu.id = m.ended_by "
+/* Former members stay in the table (their ratings name them) but no
+ * longer count as members. */
+#define MEMBERS_NOW "(SELECT COUNT(*) FROM association_members m WHERE m.association_id = a.id " \
+	"AND m.ended_on IS NULL) "
 
 static const char *const as_sql[AS_MAX] = {
-	[AS_LIST] = "SELECT a.id, a.uscc, a.name, a.industry, "
-	    "(SELECT COUNT(*) FROM association_members m WHERE m.association_id = a.id) "
+	[AS_LIST] = "SELECT a.id, a.uscc, a.name, a.industry, " MEMBERS_NOW
 	    "FROM associations a ORDER BY a.id LIMIT ?",
-	[AS_BY_ID] = "SELECT a.id, a.uscc, a.name, a.industry, "
-	    "(SELECT COUNT(*) FROM association_members m WHERE m.association_id = a.id) "
+	[AS_BY_ID] = "SELECT a.id, a.uscc, a.name, a.industry, " MEMBERS_NOW
 	    "FROM associations a WHERE a.id = ?",
 	[AS_INSERT] = "INSERT INTO associations (uscc, name, industry, created_at) "
 	    "VALUES (?, ?, ?, UNIX_TIMESTAMP())",
 	[AS_MEMBERS] = "SELECT " MEMBER_COLS MEMBER_FROM "WHERE m.association_id = ? "
-	    "ORDER BY s.name, m.id LIMIT ?",
+	    "ORDER BY m.ended_on IS NOT NULL, s.name, m.id LIMIT ?",
 	[AS_MEMBER] = "SELECT " MEMBER_COLS MEMBER_FROM "WHERE m.id = ? AND m.association_id = ?",
 	[AS_MEMBER_SUBJ] = "SELECT " MEMBER_COLS MEMBER_FROM
 	    "WHERE m.subject_id = ? AND m.association_id = ?",
@@ -51,11 +57,21 @@ static const char *const as_sql[AS_MAX] = {
 	    "joined_on, member_level, created_by, created_at) VALUES (?, ?, ?, ?, ?, UNIX_TIMESTAMP())",
 	[AS_MEMBER_LOCK] = "SELECT id FROM association_members WHERE id = ? AND association_id = ? "
 	    "FOR UPDATE",
+	/* Only a current member of the association changes or ends; the end
+	 * is never before the membership began. */
+	[AS_MEMBER_UPDATE] = "UPDATE association_members SET joined_on = ?, member_level = ?, "
+	    "updated_by = ?, updated_at = UNIX_TIMESTAMP() "
+	    "WHERE id = ? AND association_id = ? AND ended_on IS NULL",
+	[AS_MEMBER_END] = "UPDATE association_members SET ended_on = ?, end_reason = ?, "
+	    "end_rating_id = NULLIF(?, 0), ended_by = ?, ended_at = UNIX_TIMESTAMP() "
+	    "WHERE id = ? AND association_id = ? AND ended_on IS NULL AND joined_on <= ?",
 	[AS_LEVELS] = "SELECT l.id, l.rank_no, "
 	    "(SELECT COUNT(*) FROM ratings r WHERE r.level_id = l.id), l.code, l.grade_code, "
 	    "l.description FROM rating_levels l WHERE l.association_id = ? ORDER BY l.rank_no LIMIT ?",
 	[AS_LEVEL_INSERT] = "INSERT INTO rating_levels (association_id, rank_no, code, grade_code, "
 	    "description, created_at) VALUES (?, ?, ?, ?, ?, UNIX_TIMESTAMP())",
+	[AS_LEVEL_DESCRIBE] = "UPDATE rating_levels SET description = ? "
+	    "WHERE id = ? AND association_id = ?",
 	/* A level that any rating uses stays: the certificate names it. */
 	[AS_LEVEL_DELETE] = "DELETE FROM rating_levels WHERE id = ? AND association_id = ? "
 	    "AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.level_id = ?)",
@@ -66,17 +82,23 @@ static const char *const as_sql[AS_MAX] = {
 	    "valid_from, valid_to, cert_no, basis, measures, status, created_by, created_at) "
 	    "SELECT ?, m.id, m.subject_id, l.id, ?, ?, ?, ?, ?, 'current', ?, UNIX_TIMESTAMP() "
 	    "FROM association_members m JOIN rating_levels l ON l.association_id = m.association_id "
-	    "WHERE m.id = ? AND m.association_id = ? AND l.id = ?",
+	    "WHERE m.id = ? AND m.association_id = ? AND m.ended_on IS NULL AND l.id = ?",
 	[AS_SUPERSEDE] = "UPDATE ratings SET status = 'superseded', superseded_by = ?, "
 	    "superseded_at = UNIX_TIMESTAMP(), supersede_user = ?, supersede_reason = ? "
 	    "WHERE id = ? AND association_id = ? AND status = 'current'",
 	[AS_MEMBER_RATINGS] = "SELECT " RATING_COLS RATING_FROM
 	    "WHERE r.member_id = ? AND r.association_id = ? ORDER BY r.id DESC LIMIT ?",
 	[AS_RATING] = "SELECT " RATING_COLS RATING_FROM "WHERE r.id = ? AND r.association_id = ?",
-	[AS_EXPIRING] = "SELECT " RATING_COLS RATING_FROM "WHERE r.association_id = ? "
+	/* The dashboard counts current members only: a former member is not
+	 * re-rated, so its expiry is no reminder and its level no share. */
+	[AS_EXPIRING] = "SELECT " RATING_COLS RATING_FROM
+	    "JOIN association_members am ON am.id = r.member_id AND am.ended_on IS NULL "
+	    "WHERE r.association_id = ? "
 	    "AND r.status = 'current' AND r.valid_to BETWEEN ? AND ? ORDER BY r.valid_to, r.id LIMIT ?",
 	[AS_DISTRIBUTION] = "SELECT l.code, COUNT(r.id) FROM rating_levels l "
-	    "LEFT JOIN ratings r ON r.level_id = l.id AND r.status = 'current' AND r.valid_to >= ? "
+	    "LEFT JOIN (ratings r JOIN association_members am ON am.id = r.member_id "
+	    "AND am.ended_on IS NULL) "
+	    "ON r.level_id = l.id AND r.status = 'current' AND r.valid_to >= ? "
 	    "WHERE l.association_id = ? GROUP BY l.id, l.code, l.rank_no ORDER BY l.rank_no LIMIT ?",
 	[AS_SUBJ_CURRENT] = "SELECT " RATING_COLS RATING_FROM "WHERE r.subject_id = ? "
 	    "AND r.status = 'current' AND r.valid_to >= ? ORDER BY a.name, r.id LIMIT ?",
@@ -109,6 +131,12 @@ bind_member(struct db_q *q, struct member *m)
 	db_out_str(q, &m->valid_to);
 	db_out_str(q, &m->cert_no);
 	db_out_int(q, &m->rating_id);
+	db_out_str(q, &m->ended_on);
+	db_out_str(q, &m->end_reason);
+	db_out_str(q, &m->ended_by);
+	db_out_str(q, &m->ended_at);
+	db_out_str(q, &m->end_cert);
+	db_out_int(q, &m->end_rating_id);
 }
 
 static void
@@ -254,6 +282,46 @@ assoc_member_lock(struct arena *a, long long assoc, long long member_id)
 }
 
 int
+assoc_member_update(struct arena *a, long long assoc, long long member_id, const char *joined_on,
+    const char *member_level, long long by)
+{
+	struct db_q q;
+	long long n;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &as_set, AS_MEMBER_UPDATE)) < 0)
+		return rc;
+	db_in_str(&q, joined_on);
+	db_in_str(&q, member_level);
+	db_in_int(&q, by);
+	db_in_int(&q, member_id);
+	db_in_int(&q, assoc);
+	n = db_write(&q);
+	return n < 0 ? (int)n : n > 0;
+}
+
+int
+assoc_member_end(struct arena *a, long long assoc, long long member_id, const char *ended_on,
+    const char *reason, long long rating_id, long long by)
+{
+	struct db_q q;
+	long long n;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &as_set, AS_MEMBER_END)) < 0)
+		return rc;
+	db_in_str(&q, ended_on);
+	db_in_str(&q, reason);
+	db_in_int(&q, rating_id);
+	db_in_int(&q, by);
+	db_in_int(&q, member_id);
+	db_in_int(&q, assoc);
+	db_in_str(&q, ended_on);
+	n = db_write(&q);
+	return n < 0 ? (int)n : n > 0;
+}
+
+int
 assoc_levels(struct arena *a, long long assoc, struct level *rows, int max)
 {
 	struct level l;
@@ -288,6 +356,22 @@ assoc_level_insert(struct arena *a, long long assoc, long long rank, const char 
 	db_in_str(&q, grade_code);
 	db_in_str(&q, description);
 	return db_insert(&q);
+}
+
+int
+assoc_level_describe(struct arena *a, long long assoc, long long level_id, const char *description)
+{
+	struct db_q q;
+	long long n;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &as_set, AS_LEVEL_DESCRIBE)) < 0)
+		return rc;
+	db_in_str(&q, description);
+	db_in_int(&q, level_id);
+	db_in_int(&q, assoc);
+	n = db_write(&q);
+	return n < 0 ? (int)n : n > 0;
 }
 
 int

@@ -23,6 +23,21 @@ struct audit_event {
 /* > 0 on success; on failure the worker starts a fresh chain next time. */
 int audit_append(struct arena *, const struct audit_event *);
 
+/* Views (reads of a subject's data) are logged in batches: audit_view()
+ * queues the row and returns; the worker's flusher thread writes queued
+ * rows on its own connection and chain, one transaction per batch, when
+ * enough are waiting or the oldest has waited CREDIT_AUDIT_FLUSH_MS. A
+ * clean shutdown (audit_stop) writes everything; a crash loses at most the
+ * last CREDIT_AUDIT_FLUSH_MS of views. Inside a transaction, without a
+ * flusher (tools, tests) or for rows too long to queue, it is
+ * audit_append(). > 0 queued or written; < 0 when the queue stays full
+ * (the database is away), so the view is refused rather than unlogged. */
+int  audit_view(struct arena *, const struct audit_event *);
+/* Starts this process's flusher (a worker, after fork); 0 or -1. */
+int  audit_start(void);
+/* Writes what is queued and ends the flusher. */
+void audit_stop(void);
+
 struct audit_view { char *at, *actor_role, *actor_name, *action; long long n; };
 /* Who viewed a subject: the latest views by named organisations and users,
  * and counts of anonymous views (Art. 34). */

@@ -10,14 +10,16 @@
 enum env_stmt {
 	EV_SETTINGS, EV_SETTINGS_UPD,
 	EV_IND_LIST, EV_VETO_LIST, EV_TYPE_LIST, EV_IND_UPSERT, EV_VETO_UPSERT, EV_TYPE_UPSERT,
-	EV_ROUNDS, EV_ROUND, EV_ROUND_LOCK, EV_ROUND_INSERT, EV_ROUND_PUBLICIZE, EV_ROUND_PUBLISH,
+	EV_ROUNDS, EV_ROUNDS_COUNT, EV_ROUND_YEARS, EV_ROUND, EV_ROUND_LOCK, EV_ROUND_INSERT, EV_ROUND_PUBLICIZE, EV_ROUND_PUBLISH,
 	EV_ROUND_PREV, EV_ROUND_COUNTS, EV_ROUND_DISTRICTS,
-	EV_ENTRIES, EV_ENTRY, EV_ENTRY_OF, EV_ENTRY_INSERT, EV_ENTRY_UPDATE, EV_HIST_INSERT,
+	EV_ENTRIES, EV_ENTRIES_COUNT, EV_ENTRY, EV_ENTRY_OF, EV_ENTRY_INSERT, EV_ENTRY_UPDATE, EV_HIST_INSERT,
 	EV_DED_LIST, EV_DED_INSERT, EV_DED_DELETE, EV_DED_SUM,
 	EV_SUBJ_ENTRIES, EV_SUBJ_HIST,
 	EV_ENROLLED, EV_ENROL, EV_ENROLLED_LIST, EV_EVENTS, EV_EVENTS_ALL, EV_EVENT_INSERT,
+	EV_EVENT, EV_EVENT_VOID, EV_VOIDS_OF, EV_ENROL_DROP, EV_ENROL_MOVE,
 	EV_LATEST, EV_EVENTS_BATCH, EV_LATEST_AS_OF,
-	EV_SNAP_INSERT, EV_SNAP_ROW, EV_SNAPS, EV_SNAP, EV_SNAP_COUNTS, EV_SNAP_LIST,
+	EV_SNAP_NEXT, EV_SNAP_INSERT, EV_SNAP_ROW, EV_SNAPS, EV_SNAP_VERSIONS, EV_SNAP, EV_SNAP_COUNTS,
+	EV_SNAP_LIST,
 	EV_MAX
 };
 
@@ -35,6 +37,16 @@ enum env_stmt {
 #define EVENT_COLS "x.id, x.subject_id, x.type_id, x.points, t.code, t.name_zh, t.name_en, " \
 	D("x.decided_on") ", " D("x.until_on") ", x.doc_no, x.note "
 #define IN20 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+/* An event counts unless it was voided (or corrected: voided and replaced). */
+#define VALID(x) "NOT EXISTS (SELECT 1 FROM env_event_voids vd WHERE vd.event_id = " x ".id)"
+#define ROUNDS_WHERE "WHERE (? = 1 OR r.status <> 'draft') AND (? = 0 OR r.year = ?) "
+#define ENTRIES_WHERE "WHERE e.round_id = ? AND (? IS NULL OR e.grade = ?) " \
+	"AND (? IS NULL OR IFNULL(e.district, s.district) = ?) "
+/* Every version of a day is kept; current = the day's highest version. */
+#define SNAP_COLS "n.id, (SELECT COUNT(*) FROM env_snapshot_rows w WHERE w.snapshot_id = n.id), " \
+	"n.version, (SELECT MAX(m.version) FROM env_snapshots m WHERE m.as_of = n.as_of), " \
+	D("n.as_of") ", CAST(n.red_price AS CHAR), CAST(n.black_price AS CHAR), " CST("n.created_at") \
+	", n.reason, u.display_name FROM env_snapshots n LEFT JOIN users u ON u.id = n.created_by "
 
 static const char *const env_sql[EV_MAX] = {
 	[EV_SETTINGS] = "SELECT annual_green_min, annual_blue_min, annual_yellow_min, annual_red_min, "
@@ -60,8 +72,11 @@ static const char *const env_sql[EV_MAX] = {
 	    "VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name_zh = VALUES(name_zh), "
 	    "name_en = VALUES(name_en), points = VALUES(points), months = VALUES(months), "
 	    "active = VALUES(active)",
-	[EV_ROUNDS] = "SELECT " ROUND_COLS "FROM env_rounds r WHERE (? = 1 OR r.status <> 'draft') "
-	    "ORDER BY r.year DESC, r.id DESC LIMIT ?",
+	[EV_ROUNDS] = "SELECT " ROUND_COLS "FROM env_rounds r " ROUNDS_WHERE
+	    "ORDER BY r.year DESC, r.id DESC LIMIT ? OFFSET ?",
+	[EV_ROUNDS_COUNT] = "SELECT COUNT(*) FROM env_rounds r " ROUNDS_WHERE,
+	[EV_ROUND_YEARS] = "SELECT DISTINCT year FROM env_rounds WHERE (? = 1 OR status <> 'draft') "
+	    "AND (? = 0 OR status = 'published') ORDER BY year DESC LIMIT ?",
 	[EV_ROUND] = "SELECT " ROUND_COLS "FROM env_rounds r WHERE r.id = ?",
 	[EV_ROUND_LOCK] = "SELECT status FROM env_rounds WHERE id = ? FOR UPDATE",
 	[EV_ROUND_INSERT] = "INSERT INTO env_rounds (year, scope, period_from, period_to, status, "
@@ -76,18 +91,20 @@ static const char *const env_sql[EV_MAX] = {
 	[EV_ROUND_DISTRICTS] = "SELECT DISTINCT IFNULL(e.district, s.district) d FROM env_entries e "
 	    "JOIN subjects s ON s.id = e.subject_id WHERE e.round_id = ? "
 	    "AND IFNULL(e.district, s.district) IS NOT NULL ORDER BY d LIMIT ?",
-	[EV_ENTRIES] = "SELECT " ENTRY_COLS ENTRY_FROM "WHERE e.round_id = ? "
-	    "AND (? IS NULL OR e.grade = ?) AND (? IS NULL OR IFNULL(e.district, s.district) = ?) "
-	    "ORDER BY e.grade, s.name, e.id LIMIT ?",
+	[EV_ENTRIES] = "SELECT " ENTRY_COLS ENTRY_FROM ENTRIES_WHERE
+	    "ORDER BY e.grade, s.name, e.id LIMIT ? OFFSET ?",
+	[EV_ENTRIES_COUNT] = "SELECT COUNT(*) FROM env_entries e JOIN subjects s ON s.id = e.subject_id "
+	    ENTRIES_WHERE,
 	[EV_ENTRY] = "SELECT " ENTRY_COLS ENTRY_FROM "WHERE e.id = ?",
 	[EV_ENTRY_OF] = "SELECT " ENTRY_COLS ENTRY_FROM "WHERE e.round_id = ? AND e.subject_id = ?",
 	[EV_ENTRY_INSERT] = "INSERT INTO env_entries (round_id, subject_id, source, score, base_grade, "
 	    "veto_id, veto_note, grade, district, created_by, created_at, updated_at) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UNIX_TIMESTAMP(), UNIX_TIMESTAMP())",
-	[EV_ENTRY_UPDATE] = "UPDATE env_entries SET score = ?, base_grade = ?, veto_id = ?, "
+	[EV_ENTRY_UPDATE] = "UPDATE env_entries SET source = ?, score = ?, base_grade = ?, veto_id = ?, "
 	    "veto_note = ?, grade = ?, updated_at = UNIX_TIMESTAMP() WHERE id = ?",
 	[EV_HIST_INSERT] = "INSERT INTO env_grade_history (entry_id, round_id, subject_id, grade, score, "
-	    "veto_id, reason, replaced_by, replaced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, UNIX_TIMESTAMP())",
+	    "veto_id, reason, objection_id, replaced_by, replaced_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UNIX_TIMESTAMP())",
 	[EV_DED_LIST] = "SELECT d.id, d.entry_id, d.points, i.code, i.name_zh, i.name_en, d.note, "
 	    CST("d.created_at") " FROM env_deductions d JOIN env_indicators i ON i.id = d.indicator_id "
 	    "WHERE d.entry_id = ? ORDER BY d.id LIMIT ?",
@@ -97,11 +114,15 @@ static const char *const env_sql[EV_MAX] = {
 	[EV_DED_SUM] = "SELECT IFNULL(SUM(points), 0) FROM env_deductions WHERE entry_id = ?",
 	[EV_SUBJ_ENTRIES] = "SELECT " ENTRY_COLS ENTRY_FROM "WHERE e.subject_id = ? "
 	    "AND (? = 1 OR r.status = 'published') ORDER BY r.year DESC, r.id DESC LIMIT ?",
-	[EV_SUBJ_HIST] = "SELECT h.id, r.year, IFNULL(h.score, 0), h.score IS NOT NULL, h.grade, h.reason, "
+	[EV_SUBJ_HIST] = "SELECT h.id, h.entry_id, r.year, IFNULL(h.score, 0), h.score IS NOT NULL, "
+	    "IFNULL(h.objection_id, 0), h.grade, h.reason, "
 	    CST("h.replaced_at") ", u.display_name, v.name_zh, v.name_en, r.scope "
 	    "FROM env_grade_history h JOIN env_rounds r ON r.id = h.round_id "
 	    "LEFT JOIN users u ON u.id = h.replaced_by LEFT JOIN env_veto_rules v ON v.id = h.veto_id "
-	    "WHERE h.subject_id = ? ORDER BY h.id DESC LIMIT ?",
+	    /* Outside the agency, only corrections of a grade once public:
+	     * from the first day of its publicity (CST). */
+	    "WHERE h.subject_id = ? AND (? = 1 OR (r.status <> 'draft' "
+	    "AND h.replaced_at >= UNIX_TIMESTAMP(r.publicity_from) - 28800)) ORDER BY h.id DESC LIMIT ?",
 	[EV_ENROLLED] = "SELECT " D("enrolled_on") " FROM env_dynamic_subjects WHERE subject_id = ?",
 	[EV_ENROL] = "INSERT IGNORE INTO env_dynamic_subjects (subject_id, enrolled_on, created_by, "
 	    "created_at) VALUES (?, ?, ?, UNIX_TIMESTAMP())",
@@ -109,11 +130,28 @@ static const char *const env_sql[EV_MAX] = {
 	    " FROM env_dynamic_subjects d JOIN subjects s ON s.id = d.subject_id "
 	    "ORDER BY d.subject_id LIMIT ?",
 	[EV_EVENTS] = "SELECT " EVENT_COLS "FROM env_events x JOIN env_event_types t ON t.id = x.type_id "
-	    "WHERE x.subject_id = ? ORDER BY x.decided_on, x.id LIMIT ?",
+	    "WHERE x.subject_id = ? AND " VALID("x") " ORDER BY x.decided_on, x.id LIMIT ?",
 	[EV_EVENTS_ALL] = "SELECT " EVENT_COLS "FROM env_events x JOIN env_event_types t ON t.id = x.type_id "
-	    "ORDER BY x.subject_id, x.decided_on, x.id LIMIT ?",
+	    "WHERE " VALID("x") " ORDER BY x.subject_id, x.decided_on, x.id LIMIT ?",
 	[EV_EVENT_INSERT] = "INSERT INTO env_events (subject_id, type_id, points, decided_on, until_on, "
 	    "doc_no, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, UNIX_TIMESTAMP())",
+	[EV_EVENT] = "SELECT " EVENT_COLS ", vd.action FROM env_events x "
+	    "JOIN env_event_types t ON t.id = x.type_id "
+	    "LEFT JOIN env_event_voids vd ON vd.event_id = x.id WHERE x.id = ?",
+	/* The subject in the WHERE: an event is voided only for its own enterprise. */
+	[EV_EVENT_VOID] = "INSERT INTO env_event_voids (event_id, subject_id, action, replacement_id, "
+	    "reason, objection_id, voided_by, voided_at) SELECT x.id, x.subject_id, ?, ?, ?, ?, ?, "
+	    "UNIX_TIMESTAMP() FROM env_events x WHERE x.id = ? AND x.subject_id = ?",
+	[EV_VOIDS_OF] = "SELECT " EVENT_COLS ", NULL, IFNULL(vd.replacement_id, 0), "
+	    "IFNULL(vd.objection_id, 0), vd.action, vd.reason, " CST("vd.voided_at") ", u.display_name "
+	    "FROM env_event_voids vd JOIN env_events x ON x.id = vd.event_id "
+	    "JOIN env_event_types t ON t.id = x.type_id LEFT JOIN users u ON u.id = vd.voided_by "
+	    "WHERE vd.subject_id = ? ORDER BY vd.voided_at DESC, vd.event_id DESC LIMIT ?",
+	[EV_ENROL_DROP] = "DELETE FROM env_dynamic_subjects WHERE subject_id = ? AND NOT EXISTS "
+	    "(SELECT 1 FROM env_events x WHERE x.subject_id = ? AND " VALID("x") ")",
+	[EV_ENROL_MOVE] = "UPDATE env_dynamic_subjects d JOIN (SELECT MIN(x.decided_on) m FROM env_events x "
+	    "WHERE x.subject_id = ? AND " VALID("x") ") f ON f.m IS NOT NULL "
+	    "SET d.enrolled_on = f.m WHERE d.subject_id = ?",
 	/* One IN list of 20 (DB_MAX_BIND): the latest published entry is the
 	 * correlated subquery's pick. */
 	[EV_LATEST] = "SELECT s.id, IFNULL(e.score, 0), e.score IS NOT NULL, IFNULL(r.year, 0), "
@@ -125,26 +163,27 @@ static const char *const env_sql[EV_MAX] = {
 	    "LEFT JOIN env_rounds r ON r.id = e.round_id "
 	    "WHERE s.id IN " IN20 " AND (e.id IS NOT NULL OR d.subject_id IS NOT NULL)",
 	[EV_EVENTS_BATCH] = "SELECT " EVENT_COLS "FROM env_events x JOIN env_event_types t ON t.id = x.type_id "
-	    "WHERE x.subject_id IN " IN20 " ORDER BY x.subject_id, x.decided_on, x.id LIMIT ?",
+	    "WHERE x.subject_id IN " IN20 " AND " VALID("x") " ORDER BY x.subject_id, x.decided_on, x.id LIMIT ?",
 	[EV_LATEST_AS_OF] = "SELECT e.subject_id, IFNULL(e.score, 0), e.score IS NOT NULL, r.year, 0, e.grade, NULL "
 	    "FROM env_entries e JOIN env_rounds r ON r.id = e.round_id AND r.status = 'published' "
 	    "AND r.published_on <= ? WHERE NOT EXISTS (SELECT 1 FROM env_entries e2 "
 	    "JOIN env_rounds r2 ON r2.id = e2.round_id AND r2.status = 'published' AND r2.published_on <= ? "
 	    "WHERE e2.subject_id = e.subject_id AND (r2.year > r.year OR (r2.year = r.year AND r2.id > r.id))) "
 	    "ORDER BY e.subject_id LIMIT ?",
-	[EV_SNAP_INSERT] = "INSERT INTO env_snapshots (as_of, red_price, black_price, created_by, created_at) "
-	    "SELECT ?, red_price, black_price, ?, UNIX_TIMESTAMP() FROM env_settings WHERE id = 1",
+	[EV_SNAP_NEXT] = "SELECT IFNULL(MAX(version), 0) + 1 FROM env_snapshots WHERE as_of = ?",
+	[EV_SNAP_INSERT] = "INSERT INTO env_snapshots (as_of, version, reason, red_price, black_price, "
+	    "created_by, created_at) SELECT ?, ?, ?, red_price, black_price, ?, UNIX_TIMESTAMP() "
+	    "FROM env_settings WHERE id = 1",
 	[EV_SNAP_ROW] = "INSERT INTO env_snapshot_rows (snapshot_id, subject_id, uscc, name, district, grade, "
 	    "score, basis) SELECT ?, id, uscc, name, district, ?, ?, ? FROM subjects WHERE id = ?",
-	[EV_SNAPS] = "SELECT n.id, (SELECT COUNT(*) FROM env_snapshot_rows w WHERE w.snapshot_id = n.id), "
-	    D("n.as_of") ", CAST(n.red_price AS CHAR), CAST(n.black_price AS CHAR), " CST("n.created_at")
-	    " FROM env_snapshots n ORDER BY n.as_of DESC LIMIT ?",
-	[EV_SNAP] = "SELECT n.id, (SELECT COUNT(*) FROM env_snapshot_rows w WHERE w.snapshot_id = n.id), "
-	    D("n.as_of") ", CAST(n.red_price AS CHAR), CAST(n.black_price AS CHAR), " CST("n.created_at")
-	    " FROM env_snapshots n WHERE n.id = ?",
+	[EV_SNAPS] = "SELECT " SNAP_COLS "WHERE n.version = (SELECT MAX(m.version) FROM env_snapshots m "
+	    "WHERE m.as_of = n.as_of) ORDER BY n.as_of DESC LIMIT ?",
+	[EV_SNAP_VERSIONS] = "SELECT " SNAP_COLS "WHERE n.as_of = ? ORDER BY n.version DESC LIMIT ?",
+	[EV_SNAP] = "SELECT " SNAP_COLS "WHERE n.id = ?",
 	[EV_SNAP_COUNTS] = "SELECT grade, COUNT(*) FROM env_snapshot_rows WHERE snapshot_id = ? GROUP BY grade",
 	[EV_SNAP_LIST] = "SELECT subject_id, IFNULL(score, 0), score IS NOT NULL, uscc, name, district, grade, "
 	    "basis FROM env_snapshot_rows WHERE snapshot_id = ? AND grade IN ('red', 'black') "
+	    "AND (? IS NULL OR grade = ?) AND (? IS NULL OR district = ?) "
 	    "ORDER BY grade DESC, district, name LIMIT ?",
 };
 DB_SET(env_set, env_sql, EV_MAX);
@@ -260,7 +299,8 @@ bind_round(struct db_q *q, struct env_round *r)
 }
 
 int
-env_rounds_list(struct arena *a, int all, struct env_round *rows, int max)
+env_rounds_list(struct arena *a, int all, long long year, long long offset, struct env_round *rows,
+    int max)
 {
 	struct env_round x;
 	struct db_q q;
@@ -269,9 +309,44 @@ env_rounds_list(struct arena *a, int all, struct env_round *rows, int max)
 	if ((rc = db_q_start(&q, a, &env_set, EV_ROUNDS)) < 0)
 		return rc;
 	db_in_int(&q, all ? 1 : 0);
+	db_in_int(&q, year);
+	db_in_int(&q, year);
 	db_in_int(&q, max);
+	db_in_int(&q, offset);
 	bind_round(&q, &x);
 	return db_collect(&q, &x, rows, sizeof(x), max);
+}
+
+int
+env_rounds_count(struct arena *a, int all, long long year, long long *n)
+{
+	struct db_q q;
+	int rc;
+
+	*n = 0;
+	if ((rc = db_q_start(&q, a, &env_set, EV_ROUNDS_COUNT)) < 0)
+		return rc;
+	db_in_int(&q, all ? 1 : 0);
+	db_in_int(&q, year);
+	db_in_int(&q, year);
+	db_out_int(&q, n);
+	return db_one(&q);
+}
+
+int
+env_round_years(struct arena *a, int all, int published, long long *rows, int max)
+{
+	struct db_q q;
+	long long y;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &env_set, EV_ROUND_YEARS)) < 0)
+		return rc;
+	db_in_int(&q, all ? 1 : 0);
+	db_in_int(&q, published ? 1 : 0);
+	db_in_int(&q, max);
+	db_out_int(&q, &y);
+	return db_collect(&q, &y, rows, sizeof(y), max);
 }
 
 int
@@ -434,9 +509,19 @@ bind_entry(struct db_q *q, struct env_entry *e)
 	db_out_str(q, &e->published_on);
 }
 
+static void
+bind_entries_filter(struct db_q *q, long long round_id, const char *grade, const char *district)
+{
+	db_in_int(q, round_id);
+	db_in_str(q, grade);
+	db_in_str(q, grade);
+	db_in_str(q, district);
+	db_in_str(q, district);
+}
+
 int
 env_entries_of_round(struct arena *a, long long round_id, const char *grade, const char *district,
-    struct env_entry *rows, int max)
+    long long offset, struct env_entry *rows, int max)
 {
 	struct env_entry x;
 	struct db_q q;
@@ -444,14 +529,26 @@ env_entries_of_round(struct arena *a, long long round_id, const char *grade, con
 
 	if ((rc = db_q_start(&q, a, &env_set, EV_ENTRIES)) < 0)
 		return rc;
-	db_in_int(&q, round_id);
-	db_in_str(&q, grade);
-	db_in_str(&q, grade);
-	db_in_str(&q, district);
-	db_in_str(&q, district);
+	bind_entries_filter(&q, round_id, grade, district);
 	db_in_int(&q, max);
+	db_in_int(&q, offset);
 	bind_entry(&q, &x);
 	return db_collect(&q, &x, rows, sizeof(x), max);
+}
+
+int
+env_entries_count(struct arena *a, long long round_id, const char *grade, const char *district,
+    long long *n)
+{
+	struct db_q q;
+	int rc;
+
+	*n = 0;
+	if ((rc = db_q_start(&q, a, &env_set, EV_ENTRIES_COUNT)) < 0)
+		return rc;
+	bind_entries_filter(&q, round_id, grade, district);
+	db_out_int(&q, n);
+	return db_one(&q);
 }
 
 int
@@ -518,6 +615,7 @@ env_entry_update(struct arena *a, const struct env_entry *e)
 
 	if ((rc = db_q_start(&q, a, &env_set, EV_ENTRY_UPDATE)) < 0)
 		return rc;
+	db_in_str(&q, e->source);
 	if (e->has_score)
 		db_in_int(&q, e->score);
 	else
@@ -534,7 +632,8 @@ env_entry_update(struct arena *a, const struct env_entry *e)
 }
 
 int
-env_history_insert(struct arena *a, const struct env_entry *old, const char *reason, long long by)
+env_history_insert(struct arena *a, const struct env_entry *old, const char *reason,
+    long long objection_id, long long by)
 {
 	struct db_q q;
 	long long id;
@@ -555,6 +654,10 @@ env_history_insert(struct arena *a, const struct env_entry *old, const char *rea
 	else
 		db_in_null(&q);
 	db_in_str(&q, reason);
+	if (objection_id > 0)
+		db_in_int(&q, objection_id);
+	else
+		db_in_null(&q);
 	db_in_int(&q, by);
 	id = db_insert(&q);
 	return id < 0 ? (int)id : 1;
@@ -643,7 +746,7 @@ env_entries_of_subject(struct arena *a, long long subject_id, int all, struct en
 }
 
 int
-env_history_of_subject(struct arena *a, long long subject_id, struct env_hist *rows, int max)
+env_history_of_subject(struct arena *a, long long subject_id, int all, struct env_hist *rows, int max)
 {
 	struct env_hist x;
 	struct db_q q;
@@ -652,11 +755,14 @@ env_history_of_subject(struct arena *a, long long subject_id, struct env_hist *r
 	if ((rc = db_q_start(&q, a, &env_set, EV_SUBJ_HIST)) < 0)
 		return rc;
 	db_in_int(&q, subject_id);
+	db_in_int(&q, all ? 1 : 0);
 	db_in_int(&q, max);
 	db_out_int(&q, &x.id);
+	db_out_int(&q, &x.entry_id);
 	db_out_int(&q, &x.year);
 	db_out_int(&q, &x.score);
 	db_out_int(&q, &x.has_score);
+	db_out_int(&q, &x.objection_id);
 	db_out_str(&q, &x.grade);
 	db_out_str(&q, &x.reason);
 	db_out_str(&q, &x.at);
@@ -779,6 +885,93 @@ env_event_insert(struct arena *a, const struct env_event *e, long long by)
 	return db_insert(&q);
 }
 
+int
+env_event_get(struct arena *a, long long id, struct env_event *out)
+{
+	struct db_q q;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = db_q_start(&q, a, &env_set, EV_EVENT)) < 0)
+		return rc;
+	db_in_int(&q, id);
+	bind_event(&q, out);
+	db_out_str(&q, &out->void_action);
+	return db_one(&q);
+}
+
+int
+env_event_void(struct arena *a, long long id, long long subject_id, const char *action,
+    long long replacement_id, const char *reason, long long objection_id, long long by)
+{
+	struct db_q q;
+	long long n;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &env_set, EV_EVENT_VOID)) < 0)
+		return rc;
+	db_in_str(&q, action);
+	if (replacement_id > 0)
+		db_in_int(&q, replacement_id);
+	else
+		db_in_null(&q);
+	db_in_str(&q, reason);
+	if (objection_id > 0)
+		db_in_int(&q, objection_id);
+	else
+		db_in_null(&q);
+	db_in_int(&q, by);
+	db_in_int(&q, id);
+	db_in_int(&q, subject_id);
+	n = db_write(&q);
+	return n < 0 ? (int)n : n > 0;
+}
+
+int
+env_voids_of(struct arena *a, long long subject_id, struct env_void *rows, int max)
+{
+	struct env_void x;
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &env_set, EV_VOIDS_OF)) < 0)
+		return rc;
+	db_in_int(&q, subject_id);
+	db_in_int(&q, max);
+	bind_event(&q, &x.ev);
+	db_out_str(&q, &x.ev.void_action);
+	db_out_int(&q, &x.replacement_id);
+	db_out_int(&q, &x.objection_id);
+	db_out_str(&q, &x.action);
+	db_out_str(&q, &x.reason);
+	db_out_str(&q, &x.at);
+	db_out_str(&q, &x.who);
+	return db_collect(&q, &x, rows, sizeof(x), max);
+}
+
+int
+env_enrol_refresh(struct arena *a, long long subject_id)
+{
+	struct db_q q;
+	long long n;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &env_set, EV_ENROL_DROP)) < 0)
+		return rc;
+	db_in_int(&q, subject_id);
+	db_in_int(&q, subject_id);
+	if ((n = db_write(&q)) < 0)
+		return (int)n;
+	if (n > 0)
+		return 0;
+	if ((rc = db_q_start(&q, a, &env_set, EV_ENROL_MOVE)) < 0)
+		return rc;
+	db_in_int(&q, subject_id);
+	db_in_int(&q, subject_id);
+	n = db_write(&q);
+	return n < 0 ? (int)n : 1;
+}
+
 /* Binds 20 ids, repeating the last one (IN lists of a fixed size keep the
  * statement prepared once). */
 static void
@@ -855,8 +1048,23 @@ env_latest_as_of(struct arena *a, const char *as_of, struct env_latest *rows, in
 	return db_collect(&q, &x, rows, sizeof(x), max);
 }
 
+int
+env_snapshot_next_version(struct arena *a, const char *as_of, long long *version)
+{
+	struct db_q q;
+	int rc;
+
+	*version = 1;
+	if ((rc = db_q_start(&q, a, &env_set, EV_SNAP_NEXT)) < 0)
+		return rc;
+	db_in_str(&q, as_of);
+	db_out_int(&q, version);
+	return db_one(&q);
+}
+
 long long
-env_snapshot_insert(struct arena *a, const char *as_of, long long by)
+env_snapshot_insert(struct arena *a, const char *as_of, long long version, const char *reason,
+    long long by)
 {
 	struct db_q q;
 	int rc;
@@ -864,6 +1072,8 @@ env_snapshot_insert(struct arena *a, const char *as_of, long long by)
 	if ((rc = db_q_start(&q, a, &env_set, EV_SNAP_INSERT)) < 0)
 		return rc;
 	db_in_str(&q, as_of);
+	db_in_int(&q, version);
+	db_in_str(&q, reason);
 	db_in_int(&q, by);
 	return db_insert(&q);
 }
@@ -895,10 +1105,14 @@ bind_snap(struct db_q *q, struct env_snapshot *s)
 {
 	db_out_int(q, &s->id);
 	db_out_int(q, &s->n_total);
+	db_out_int(q, &s->version);
+	db_out_int(q, &s->current);
 	db_out_str(q, &s->as_of);
 	db_out_str(q, &s->red_price);
 	db_out_str(q, &s->black_price);
 	db_out_str(q, &s->created_at);
+	db_out_str(q, &s->reason);
+	db_out_str(q, &s->who);
 }
 
 int
@@ -910,6 +1124,21 @@ env_snapshots_list(struct arena *a, struct env_snapshot *rows, int max)
 
 	if ((rc = db_q_start(&q, a, &env_set, EV_SNAPS)) < 0)
 		return rc;
+	db_in_int(&q, max);
+	bind_snap(&q, &x);
+	return db_collect(&q, &x, rows, sizeof(x), max);
+}
+
+int
+env_snapshot_versions(struct arena *a, const char *as_of, struct env_snapshot *rows, int max)
+{
+	struct env_snapshot x;
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &env_set, EV_SNAP_VERSIONS)) < 0)
+		return rc;
+	db_in_str(&q, as_of);
 	db_in_int(&q, max);
 	bind_snap(&q, &x);
 	return db_collect(&q, &x, rows, sizeof(x), max);
@@ -936,7 +1165,8 @@ env_snapshot_counts(struct arena *a, long long id, long long counts[5])
 }
 
 int
-env_snapshot_list(struct arena *a, long long id, struct env_snaprow *rows, int max)
+env_snapshot_list(struct arena *a, long long id, const char *grade, const char *district,
+    struct env_snaprow *rows, int max)
 {
 	struct env_snaprow x;
 	struct db_q q;
@@ -945,6 +1175,10 @@ env_snapshot_list(struct arena *a, long long id, struct env_snaprow *rows, int m
 	if ((rc = db_q_start(&q, a, &env_set, EV_SNAP_LIST)) < 0)
 		return rc;
 	db_in_int(&q, id);
+	db_in_str(&q, grade);
+	db_in_str(&q, grade);
+	db_in_str(&q, district);
+	db_in_str(&q, district);
 	db_in_int(&q, max);
 	db_out_int(&q, &x.subject_id);
 	db_out_int(&q, &x.score);

@@ -42,13 +42,21 @@ struct env_deduction {
 };
 
 struct env_hist {
-	long long id, year, score, has_score;
+	long long id, entry_id, year, score, has_score, objection_id;
 	char     *grade, *reason, *at, *who, *veto_zh, *veto_en, *scope;
 };
 
 struct env_event {
 	long long id, subject_id, type_id, points;
 	char     *code, *name_zh, *name_en, *decided_on, *until_on, *doc_no, *note;
+	char     *void_action;                /* env_event_get only: NULL, void or correct */
+};
+
+/* A voided or corrected event with why, who and when (the history). */
+struct env_void {
+	struct env_event ev;
+	long long replacement_id, objection_id;
+	char     *action, *reason, *at, *who;
 };
 
 struct env_enrolled {
@@ -63,8 +71,8 @@ struct env_latest {
 };
 
 struct env_snapshot {
-	long long id, n_total;
-	char     *as_of, *red_price, *black_price, *created_at;
+	long long id, n_total, version, current;   /* current = the day's highest version */
+	char     *as_of, *red_price, *black_price, *created_at, *reason, *who;
 };
 
 struct env_snaprow {
@@ -78,8 +86,14 @@ int env_items(struct arena *, int kind, int active_only, struct env_item *rows, 
 /* Adds an item or updates the one with the same code. > 0 or < 0. */
 int env_item_upsert(struct arena *, int kind, const struct env_item *);
 
-/* Rounds: all = 0 lists only rounds in publicity or published. */
-int       env_rounds_list(struct arena *, int all, struct env_round *rows, int max);
+/* Rounds: all = 0 lists only rounds in publicity or published; year 0 =
+ * any. A page of max from offset, newest first, and the count. */
+int       env_rounds_list(struct arena *, int all, long long year, long long offset,
+              struct env_round *rows, int max);
+int       env_rounds_count(struct arena *, int all, long long year, long long *n);
+/* Years that have rounds: drafts too when all, only published rounds when
+ * published (search), newest first. */
+int       env_round_years(struct arena *, int all, int published, long long *rows, int max);
 int       env_round_get(struct arena *, long long id, struct env_round *out);
 /* The round's row locked for the transaction; *status gets its status. */
 int       env_round_lock(struct arena *, long long id, char **status);
@@ -96,16 +110,22 @@ int       env_round_counts(struct arena *, long long round_id, long long counts[
 /* Districts of a round's entries, for the filter. */
 int       env_round_districts(struct arena *, long long round_id, char **rows, int max);
 
-/* Entries of a round, optionally filtered by grade and district (NULL = any). */
+/* Entries of a round, optionally filtered by grade and district (NULL =
+ * any): a page of max from offset, and the count of all that match. */
 int       env_entries_of_round(struct arena *, long long round_id, const char *grade,
-              const char *district, struct env_entry *rows, int max);
+              const char *district, long long offset, struct env_entry *rows, int max);
+int       env_entries_count(struct arena *, long long round_id, const char *grade,
+              const char *district, long long *n);
 int       env_entry_get(struct arena *, long long id, struct env_entry *out);
 int       env_entry_of(struct arena *, long long round_id, long long subject_id, struct env_entry *out);
 /* Inserts an entry; DB_DUP when the enterprise is in the round already. */
 long long env_entry_insert(struct arena *, const struct env_entry *, long long by);
+/* Score, grades, veto and source of e->id. */
 int       env_entry_update(struct arena *, const struct env_entry *);
+/* The earlier version of an entry, with why and (when it came from one) the
+ * objection that corrected it (0 = none). */
 int       env_history_insert(struct arena *, const struct env_entry *old, const char *reason,
-              long long by);
+              long long objection_id, long long by);
 int       env_deductions_of(struct arena *, long long entry_id, struct env_deduction *rows, int max);
 long long env_deduction_insert(struct arena *, long long entry_id, long long indicator_id,
               long long points, const char *note, long long by);
@@ -117,17 +137,33 @@ int       env_deduction_sum(struct arena *, long long entry_id, long long *sum);
 /* A subject's entries in rounds: published ones only unless all. Newest first. */
 int       env_entries_of_subject(struct arena *, long long subject_id, int all,
               struct env_entry *rows, int max);
-int       env_history_of_subject(struct arena *, long long subject_id, struct env_hist *rows, int max);
+/* Corrections of a subject's entries, newest first; rounds still in draft
+ * only when all. */
+int       env_history_of_subject(struct arena *, long long subject_id, int all,
+              struct env_hist *rows, int max);
 
 /* Dynamic scoring. */
 int       env_enrolled(struct arena *, long long subject_id, char **enrolled_on);
 /* Enrols a subject from `on` unless it is already: > 0 new, 0 already. */
 int       env_enrol(struct arena *, long long subject_id, const char *on, long long by);
 int       env_enrolled_list(struct arena *, struct env_enrolled *rows, int max);
+/* Events that count (never the voided ones), oldest first. */
 int       env_events_of(struct arena *, long long subject_id, struct env_event *rows, int max);
-/* Every event of every enrolled subject, ordered by subject. */
+/* Every event that counts of every enrolled subject, ordered by subject. */
 int       env_events_all(struct arena *, struct env_event *rows, int max);
 long long env_event_insert(struct arena *, const struct env_event *, long long by);
+/* One event, voided or not (void_action says). */
+int       env_event_get(struct arena *, long long id, struct env_event *out);
+/* Voids event id of subject_id (action "void", or "correct" with the
+ * replacement): > 0 done, 0 no such event of that subject, DB_DUP when it
+ * was voided already. objection_id 0 = none. */
+int       env_event_void(struct arena *, long long id, long long subject_id, const char *action,
+              long long replacement_id, const char *reason, long long objection_id, long long by);
+/* The voided and corrected events of a subject, newest first. */
+int       env_voids_of(struct arena *, long long subject_id, struct env_void *rows, int max);
+/* After a void: the enrolment starts with the first event that still
+ * counts, or ends when none is left. > 0 still enrolled, 0 ended. */
+int       env_enrol_refresh(struct arena *, long long subject_id);
 
 /* The latest published round grade and the enrolment of up to 20 subjects
  * (one query for a page of search results); rows only for subjects that
@@ -139,14 +175,22 @@ int       env_events_of_batch(struct arena *, const long long *ids, int n, struc
 /* Every subject's latest grade in rounds published on or before as_of. */
 int       env_latest_as_of(struct arena *, const char *as_of, struct env_latest *rows, int max);
 
-/* Snapshots: immutable once written. */
-long long env_snapshot_insert(struct arena *, const char *as_of, long long by);
+/* Snapshots: immutable once written; a day produced again gets the next
+ * version (DB_DUP when another production took that number meanwhile). */
+int       env_snapshot_next_version(struct arena *, const char *as_of, long long *version);
+long long env_snapshot_insert(struct arena *, const char *as_of, long long version,
+              const char *reason, long long by);
 int       env_snapshot_row(struct arena *, long long snap, long long subject_id, const char *grade,
               long long score, int has_score, const char *basis);
+/* The current version of every day, newest day first. */
 int       env_snapshots_list(struct arena *, struct env_snapshot *rows, int max);
+/* Every version of one day, newest first. */
+int       env_snapshot_versions(struct arena *, const char *as_of, struct env_snapshot *rows, int max);
 int       env_snapshot_get(struct arena *, long long id, struct env_snapshot *out);
 int       env_snapshot_counts(struct arena *, long long id, long long counts[5]);
-/* The red and black rows of a snapshot (the price list), black first. */
-int       env_snapshot_list(struct arena *, long long id, struct env_snaprow *rows, int max);
+/* The red and black rows of a snapshot (the price list), black first;
+ * grade and district narrow it (NULL = any). */
+int       env_snapshot_list(struct arena *, long long id, const char *grade, const char *district,
+              struct env_snaprow *rows, int max);
 
 #endif

@@ -1,7 +1,8 @@
 /* requests.h — credit repair applications, objections and their timeline
  * (tables repair_applications, objections, request_events), the record
- * facts a repair application is judged on, and the Art. 37 deletion of a
- * revoked record. Every state change is an UPDATE conditioned on the status
+ * facts a repair application is judged on, the staff navigation's counts,
+ * and the Art. 37 deletion of a revoked record with the closing of the
+ * requests still open on it. Every state change is an UPDATE conditioned on the status
  * it leaves (and, for the applicant, on its subject), so two staff clicking
  * at once cannot both win. < 0 error, 0 none / not matched, > 0 success. */
 #ifndef STORE_REQUESTS_H
@@ -34,6 +35,8 @@ struct request_row {
 	char     *last_reminder;
 	char     *subject_name, *uscc, *applicant;
 	char     *item_zh, *item_en, *doc_no;   /* NULL once the record was revoked */
+	long long env_entry_id, env_event_id;   /* objections to an environmental grade: the
+	                                         * target (record_id is then 0) */
 };
 
 struct request_filter {
@@ -44,6 +47,10 @@ struct request_filter {
 };
 
 /* ---- repair ---- */
+/* The inserts below are conditioned on the record (its subject, and for a
+ * repair that it is still active), so a request filed while the record is
+ * being deleted (Art. 37) is not left open on a record that is gone: 0
+ * when the record is no longer there. */
 struct repair_in {
 	long long   record_id, subject_id, applicant_id;
 	const char *reason, *proof_on, *due_on;
@@ -61,8 +68,6 @@ int repair_decide(struct arena *, long long id, const char *to, long long by, co
 int repair_withdraw(struct arena *, long long id, long long subject_id, const char *from);
 /* Marks the record repaired (Art. 38): only an active record of that subject. */
 int repair_record_repaired(struct arena *, long long record_id, long long subject_id);
-/* Open applications (for the staff navigation). */
-int repair_open_count(struct arena *, long long *n);
 
 /* ---- objections ---- */
 struct objection_in {
@@ -84,7 +89,32 @@ int objection_decide(struct arena *, long long id, const char *from, const char 
     const char *reason, long long by);
 /* A reminder from the applicant on an undecided objection. */
 int objection_remind(struct arena *, long long id, long long subject_id);
-int objection_open_count(struct arena *, long long *n);
+/* An objection to an environmental grade: in->env_entry_id (a round entry,
+ * not in a draft) or in->env_event_id (a dynamic-scoring event still
+ * counting), checked in the statement to be in->subject_id's. The new id,
+ * 0 when the target is not that enterprise's (or not open to objection),
+ * DB_DUP when it already has an open objection. */
+struct objection_env_in {
+	long long   env_entry_id, env_event_id, subject_id, applicant_id;
+	const char *statement, *filed_on, *mark_due, *forward_due, *decision_due;
+	int         due_assumed;
+};
+long long objection_env_insert(struct arena *, const struct objection_env_in *);
+/* The open objections to a subject's environmental grades (for the profile's
+ * 异议标注 and its objection links). */
+struct objection_target {
+	long long env_entry_id, env_event_id;
+	char     *status;
+};
+int objection_env_open(struct arena *, long long subject_id, struct objection_target *rows, int max);
+
+/* ---- the staff navigation ---- */
+struct request_counts {
+	long long repairs, repairs_late;        /* open; open with the deadline before today */
+	long long objections, objections_late;
+};
+/* Both queues' counts in one statement; today is YYYY-MM-DD (UTC+8). > 0. */
+int request_counts(struct arena *, const char *today, struct request_counts *);
 
 /* ---- timeline ---- */
 struct request_event {
@@ -98,5 +128,23 @@ int request_events_of(struct arena *, const char *kind, long long id, struct req
 /* ---- Art. 37 ---- */
 /* Deletes record id of subject_id: > 0 done, 0 no such record. */
 int request_delete_record(struct arena *, long long record_id, long long subject_id);
+
+/* A request closed by a revocation. */
+struct request_closed {
+	const char *kind;        /* repair | objection */
+	long long   id;
+	char       *from;        /* the status it left */
+};
+/*
+ * Closes every open repair application and objection on record_id of
+ * subject_id (status closed, by, reason) and writes each one's timeline
+ * event (action close, by with role). Run inside the revocation's
+ * transaction, after the record's row is locked by its deletion, so no
+ * request can be filed on it in between. Fills out[0..max) and returns how
+ * many were closed (0 or more; the unique open-request keys allow one open
+ * request of each kind per record), or < 0.
+ */
+int request_close_for_record(struct arena *, long long record_id, long long subject_id,
+    long long by, const char *role, const char *reason, struct request_closed *out, int max);
 
 #endif

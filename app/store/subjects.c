@@ -8,24 +8,44 @@
 
 enum subj_stmt {
 	SU_BY_USCC, SU_BY_ID, SU_PICK, SU_SEARCH, SU_COUNT, SU_INSERT, SU_GRAM, SU_GRAM_COUNT,
-	SU_UPDATE, SU_GRAMS_DROP, SU_MAX
+	SU_UPDATE, SU_GRAMS_DROP, SU_BY_USCC_F, SU_LIST_ENV, SU_COUNT_ENV, SU_LIST_DISTRICT,
+	SU_COUNT_DISTRICT, SU_DISTRICTS, SU_PROFILE, SU_COUNT_GRAM, SU_MAX
 };
 
 #define PICK_SLOTS 8
+#define DISTRICTS_MAX_S "100"   /* SUBJECTS_DISTRICTS_MAX as text */
 
 #define SUBJ_COLS "s.id, s.uscc, s.name, s.kind, s.legal_rep, s.address, s.district, " \
 	"s.industry, DATE_FORMAT(s.established, '%Y-%m-%d'), s.reg_status, s.uscc_override, " \
 	"EXISTS (SELECT 1 FROM serious_list l WHERE l.subject_id = s.id AND l.removed_on IS NULL) "
+
+/* The environmental filter (struct subject_filter): a published round entry
+ * of the subject with the grade and in the year asked for; without a year,
+ * only its latest published round counts. Binds: year, year, grade, grade,
+ * year. Evaluated per candidate through ix_env_entries_subject. */
+#define LATER_ROUND "NOT EXISTS (SELECT 1 FROM env_entries e2 JOIN env_rounds r2 " \
+	"ON r2.id = e2.round_id AND r2.status = 'published' WHERE e2.subject_id = e.subject_id " \
+	"AND (r2.year > r.year OR (r2.year = r.year AND r2.id > r.id)))"
+#define ENV_COND "(? = 0 OR r.year = ?) AND (? IS NULL OR e.grade = ?) AND (? <> 0 OR " LATER_ROUND ")"
+#define ENV_MATCH "EXISTS (SELECT 1 FROM env_entries e JOIN env_rounds r ON r.id = e.round_id " \
+	"AND r.status = 'published' WHERE e.subject_id = s.id AND " ENV_COND ")"
+/* Binds: district, district, env filter on (0/1), then ENV_MATCH's. */
+#define FILTERS "AND (? IS NULL OR s.district = ?) AND (? = 0 OR " ENV_MATCH ") "
+/* No name: the published rounds (ix_env_rounds_status) and their entries
+ * ((round_id, grade)) give the candidates. Binds: ENV_COND's. */
+#define ENV_IDS "s.id IN (SELECT e.subject_id FROM env_rounds r JOIN env_entries e " \
+	"ON e.round_id = r.id WHERE r.status = 'published' AND " ENV_COND ") "
 
 static const char *const subj_sql[SU_MAX] = {
 	[SU_BY_USCC] = "SELECT " SUBJ_COLS "FROM subjects s WHERE s.uscc = ?",
 	[SU_BY_ID] = "SELECT " SUBJ_COLS "FROM subjects s WHERE s.id = ?",
 	[SU_PICK] = "SELECT gram, n FROM gram_counts WHERE gram IN (?, ?, ?, ?, ?, ?, ?, ?)",
 	[SU_SEARCH] = "SELECT " SUBJ_COLS "FROM subject_grams g JOIN subjects s ON s.id = g.subject_id "
-	    "WHERE g.gram = ? AND s.name LIKE ? ESCAPE '!' ORDER BY g.subject_id LIMIT ? OFFSET ?",
+	    "WHERE g.gram = ? AND s.name LIKE ? ESCAPE '!' " FILTERS
+	    "ORDER BY g.subject_id LIMIT ? OFFSET ?",
 	[SU_COUNT] = "SELECT COUNT(*) FROM (SELECT 1 FROM subject_grams g "
 	    "JOIN subjects s ON s.id = g.subject_id "
-	    "WHERE g.gram = ? AND s.name LIKE ? ESCAPE '!' LIMIT 1001) t",
+	    "WHERE g.gram = ? AND s.name LIKE ? ESCAPE '!' " FILTERS "LIMIT 1001) t",
 	[SU_INSERT] = "INSERT INTO subjects (uscc, name, kind, legal_rep, address, district, industry, "
 	    "established, reg_status, uscc_override, created_at) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UNIX_TIMESTAMP())",
@@ -35,6 +55,30 @@ static const char *const subj_sql[SU_MAX] = {
 	[SU_UPDATE] = "UPDATE subjects SET name = ?, kind = ?, legal_rep = ?, address = ?, "
 	    "district = ?, industry = ?, established = ?, reg_status = ? WHERE id = ?",
 	[SU_GRAMS_DROP] = "DELETE FROM subject_grams WHERE subject_id = ?",
+	[SU_BY_USCC_F] = "SELECT " SUBJ_COLS "FROM subjects s WHERE s.uscc = ? " FILTERS,
+	[SU_LIST_ENV] = "SELECT " SUBJ_COLS "FROM subjects s WHERE " ENV_IDS
+	    "AND (? IS NULL OR s.district = ?) ORDER BY s.id LIMIT ? OFFSET ?",
+	[SU_COUNT_ENV] = "SELECT COUNT(*) FROM (SELECT 1 FROM subjects s WHERE " ENV_IDS
+	    "AND (? IS NULL OR s.district = ?) LIMIT 1001) t",
+	[SU_LIST_DISTRICT] = "SELECT " SUBJ_COLS "FROM subjects s WHERE s.district = ? "
+	    "ORDER BY s.id LIMIT ? OFFSET ?",
+	[SU_COUNT_DISTRICT] = "SELECT COUNT(*) FROM (SELECT 1 FROM subjects WHERE district = ? LIMIT 1001) t",
+	/* A constant LIMIT: with a placeholder the prepared statement lost
+	 * the loose index scan over ix_subjects_district and read every row
+	 * (250 ms on 1M subjects instead of 0.1). */
+	[SU_DISTRICTS] = "SELECT DISTINCT district FROM subjects WHERE district IS NOT NULL "
+	    "ORDER BY district LIMIT " DISTRICTS_MAX_S,
+	/* A query that is exactly one gram: every subject indexed under it
+	 * matches, so the count is an index-only range of the primary key. */
+	[SU_COUNT_GRAM] = "SELECT COUNT(*) FROM (SELECT 1 FROM subject_grams WHERE gram = ? LIMIT 1001) t",
+	/* Reads other tables' subject indexes only to say whether they have
+	 * rows for it (struct subject_parts); their SQL stays in their modules. */
+	[SU_PROFILE] = "SELECT " SUBJ_COLS ", "
+	    "EXISTS (SELECT 1 FROM ratings x WHERE x.subject_id = s.id), "
+	    "EXISTS (SELECT 1 FROM env_entries x WHERE x.subject_id = s.id) OR "
+	    "EXISTS (SELECT 1 FROM env_dynamic_subjects x WHERE x.subject_id = s.id), "
+	    "EXISTS (SELECT 1 FROM commitments x WHERE x.subject_id = s.id) "
+	    "FROM subjects s WHERE s.uscc = ?",
 };
 DB_SET(subj_set, subj_sql, SU_MAX);
 
@@ -56,6 +100,36 @@ bind_subject(struct db_q *q, struct subject *s)
 }
 
 static int
+env_on(const struct subject_filter *f)
+{
+	return f != NULL && (f->grade != NULL || f->year > 0);
+}
+
+static void
+bind_env(struct db_q *q, const struct subject_filter *f)
+{
+	long long year = f != NULL ? f->year : 0;
+	const char *grade = f != NULL ? f->grade : NULL;
+
+	db_in_int(q, year);
+	db_in_int(q, year);
+	db_in_str(q, grade);
+	db_in_str(q, grade);
+	db_in_int(q, year);
+}
+
+static void
+bind_filters(struct db_q *q, const struct subject_filter *f)
+{
+	const char *district = f != NULL ? f->district : NULL;
+
+	db_in_str(q, district);
+	db_in_str(q, district);
+	db_in_int(q, env_on(f));
+	bind_env(q, f);
+}
+
+static int
 one(struct db_q *q, struct subject *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -72,6 +146,39 @@ subjects_by_uscc(struct arena *a, const char *uscc, struct subject *out)
 	if ((rc = db_q_start(&q, a, &subj_set, SU_BY_USCC)) < 0)
 		return rc;
 	db_in_str(&q, uscc);
+	return one(&q, out);
+}
+
+int
+subjects_profile_by_uscc(struct arena *a, const char *uscc, struct subject *out,
+    struct subject_parts *parts)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &subj_set, SU_PROFILE)) < 0)
+		return rc;
+	db_in_str(&q, uscc);
+	memset(out, 0, sizeof(*out));
+	memset(parts, 0, sizeof(*parts));
+	bind_subject(&q, out);
+	db_out_int(&q, &parts->ratings);
+	db_out_int(&q, &parts->env);
+	db_out_int(&q, &parts->commitments);
+	return db_one(&q);
+}
+
+int
+subjects_by_uscc_filtered(struct arena *a, const char *uscc, const struct subject_filter *f,
+    struct subject *out)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &subj_set, SU_BY_USCC_F)) < 0)
+		return rc;
+	db_in_str(&q, uscc);
+	bind_filters(&q, f);
 	return one(&q, out);
 }
 
@@ -143,8 +250,8 @@ like_pattern(struct arena *a, const char *q)
 }
 
 int
-subjects_search(struct arena *a, const char *query, long long offset, int max,
-    struct subject *rows, long long *total)
+subjects_search(struct arena *a, const char *query, const struct subject_filter *f,
+    long long offset, int max, struct subject *rows, long long *total)
 {
 	struct gram g[GRAMS_MAX];
 	const char *best = NULL;
@@ -162,10 +269,20 @@ subjects_search(struct arena *a, const char *query, long long offset, int max,
 		return rc;
 	if ((pat = like_pattern(a, query)) == NULL)
 		return DB_ERR;
-	if ((rc = db_q_start(&q, a, &subj_set, SU_COUNT)) < 0)
-		return rc;
-	db_in_str(&q, best);
-	db_in_str(&q, pat);
+	/* Two Chinese characters, the most common search, are one gram: no
+	 * name needs checking with LIKE to count them (3 ms → 0.2 ms on 1M
+	 * subjects for a common word). */
+	if (n == 1 && strcmp(g[0].s, query) == 0 && !env_on(f) && (f == NULL || f->district == NULL)) {
+		if ((rc = db_q_start(&q, a, &subj_set, SU_COUNT_GRAM)) < 0)
+			return rc;
+		db_in_str(&q, best);
+	} else {
+		if ((rc = db_q_start(&q, a, &subj_set, SU_COUNT)) < 0)
+			return rc;
+		db_in_str(&q, best);
+		db_in_str(&q, pat);
+		bind_filters(&q, f);
+	}
 	db_out_int(&q, total);
 	if ((rc = db_one(&q)) < 0)
 		return rc;
@@ -175,10 +292,62 @@ subjects_search(struct arena *a, const char *query, long long offset, int max,
 		return rc;
 	db_in_str(&q, best);
 	db_in_str(&q, pat);
+	bind_filters(&q, f);
 	db_in_int(&q, max);
 	db_in_int(&q, offset);
 	bind_subject(&q, &s);
 	return db_collect(&q, &s, rows, sizeof(s), max);
+}
+
+int
+subjects_filter(struct arena *a, const struct subject_filter *f, long long offset, int max,
+    struct subject *rows, long long *total)
+{
+	struct subject s;
+	struct db_q q;
+	int rc, env = env_on(f);
+
+	*total = 0;
+	if (!env && (f == NULL || f->district == NULL))
+		return 0;
+	if ((rc = db_q_start(&q, a, &subj_set, env ? SU_COUNT_ENV : SU_COUNT_DISTRICT)) < 0)
+		return rc;
+	if (env) {
+		bind_env(&q, f);
+		db_in_str(&q, f->district);
+	}
+	db_in_str(&q, f->district);
+	db_out_int(&q, total);
+	if ((rc = db_one(&q)) < 0)
+		return rc;
+	if (*total == 0 || offset >= *total)
+		return 0;
+	if ((rc = db_q_start(&q, a, &subj_set, env ? SU_LIST_ENV : SU_LIST_DISTRICT)) < 0)
+		return rc;
+	if (env) {
+		bind_env(&q, f);
+		db_in_str(&q, f->district);
+	}
+	db_in_str(&q, f->district);
+	db_in_int(&q, max);
+	db_in_int(&q, offset);
+	bind_subject(&q, &s);
+	return db_collect(&q, &s, rows, sizeof(s), max);
+}
+
+int
+subjects_districts(struct arena *a, char **rows, int max)
+{
+	struct db_q q;
+	char *d;
+	int rc;
+
+	if (max > SUBJECTS_DISTRICTS_MAX)
+		max = SUBJECTS_DISTRICTS_MAX;
+	if ((rc = db_q_start(&q, a, &subj_set, SU_DISTRICTS)) < 0)
+		return rc;
+	db_out_str(&q, &d);
+	return db_collect(&q, &d, rows, sizeof(d), max);
 }
 
 static int

@@ -23,11 +23,42 @@ struct subject {
 #define SEARCH_COUNT_CAP 1000   /* totals above this are shown as "1000+" */
 
 int subjects_by_uscc(struct arena *, const char *uscc, struct subject *out);
+
+/* Which optional parts of a subject's file have any rows, so the profile
+ * runs only the queries that can find something (most subjects have no
+ * rating, grade or commitment: two statements instead of nine). */
+struct subject_parts {
+	long long ratings;      /* association ratings, current or not */
+	long long env;          /* annual round entries or dynamic scoring */
+	long long commitments;  /* published commitments and declarations */
+};
+/* subjects_by_uscc and its parts in one statement. */
+int subjects_profile_by_uscc(struct arena *, const char *uscc, struct subject *out,
+    struct subject_parts *parts);
 int subjects_by_id(struct arena *, long long id, struct subject *out);
+/* Search filters (NULL / 0 = any). grade and year match grades of
+ * published annual rounds: with a year, any published round of that year;
+ * without one, the subject's latest published round. district is the
+ * subject's registered district. */
+struct subject_filter {
+	const char *grade, *district;
+	long long   year;
+};
 /* Name fragment (valid UTF-8, 1..50 characters) → a page of matches ordered
- * by id, and the total (capped at SEARCH_COUNT_CAP + 1). */
-int subjects_search(struct arena *, const char *q, long long offset, int max,
+ * by id, and the total (capped at SEARCH_COUNT_CAP + 1); f may be NULL. */
+int subjects_search(struct arena *, const char *q, const struct subject_filter *f,
+    long long offset, int max, struct subject *rows, long long *total);
+/* No name: every subject matching the filter (at least one of its fields
+ * set), by id, driven by the grade/year index or by the district index. */
+int subjects_filter(struct arena *, const struct subject_filter *f, long long offset, int max,
     struct subject *rows, long long *total);
+/* subjects_by_uscc, when the subject also matches the filter. */
+int subjects_by_uscc_filtered(struct arena *, const char *uscc, const struct subject_filter *f,
+    struct subject *out);
+/* The districts subjects are registered in, sorted (at most
+ * SUBJECTS_DISTRICTS_MAX): a loose scan of ix_subjects_district. */
+#define SUBJECTS_DISTRICTS_MAX 100
+int subjects_districts(struct arena *, char **rows, int max);
 /* Inserts a subject and its grams; the caller holds a transaction. Returns
  * the id, DB_DUP when the USCC exists, or < 0. */
 long long subjects_insert(struct arena *, const struct subject *);

@@ -63,7 +63,7 @@ uploads_write_blob(const void *buf, size_t len, char sha_hex[65], int *created)
 	char dir[512], final[600], tmp[640];
 	const unsigned char *p = buf;
 	size_t off = 0;
-	int fd, dfd;
+	int fd, dfd, err;
 
 	*created = 0;
 	crypto_hash_sha256(h, buf, len);
@@ -80,16 +80,13 @@ uploads_write_blob(const void *buf, size_t len, char sha_hex[65], int *created)
 		ssize_t n = write(fd, p + off, len - off);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0) {
-			close(fd);
-			goto fail_unlink;
-		}
+		if (n <= 0)
+			goto fail_close;
 		off += (size_t)n;
 	}
-	if (fsync(fd) != 0) {
-		close(fd);
-		goto fail_unlink;
-	}
+	/* Some file systems report a full disk only at fsync or close. */
+	if (fsync(fd) != 0)
+		goto fail_close;
 	if (close(fd) != 0 || rename(tmp, final) != 0)
 		goto fail_unlink;
 	/* The rename itself must survive a crash before the row commits. */
@@ -99,11 +96,18 @@ uploads_write_blob(const void *buf, size_t len, char sha_hex[65], int *created)
 	}
 	*created = 1;
 	return 0;
+fail_close:
+	err = errno;
+	close(fd);
+	errno = err;
 fail_unlink:
+	err = errno;
 	unlink(tmp);
+	errno = err;
 fail:
-	log_msg(LL_ERR, "uploads: cannot store a file: %s", strerror(errno));
-	return -1;
+	err = errno;
+	log_msg(LL_ERR, "uploads: cannot store a file: %s", strerror(err));
+	return err == ENOSPC || err == EDQUOT ? UPLOADS_FULL : -1;
 }
 
 void

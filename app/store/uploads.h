@@ -25,10 +25,14 @@ struct upload_in {
 	long long   subject_id, by;
 };
 
+/* uploads_write_blob's answer when the disk is full (ENOSPC, EDQUOT). */
+#define UPLOADS_FULL (-2)
+
 /*
  * Stores buf as CREDIT_VAR/uploads/<hex sha256>; *created is 1 when this
  * call wrote the file (0: the same content was already there). sha_hex gets
- * the name. 0 done, -1 on an I/O error (logged).
+ * the name. 0 done, UPLOADS_FULL when the disk is full, -1 on another I/O
+ * error (both logged); on failure no file, partial or temporary, is left.
  */
 int  uploads_write_blob(const void *buf, size_t len, char sha_hex[65], int *created);
 /* After a rolled-back transaction: removes the file when this request

@@ -2,13 +2,14 @@
 # deps.sh — installs the Debian packages the project needs, only those that
 # are missing (one apt-get run), plus the Node packages for the HTTP and
 # browser tests. Run as root on Debian bookworm; `make run` and `make test`
-# call it first.
+# call it first. Arguments name extra packages that only one target needs
+# (`make sqlmap` runs `deps.sh sqlmap`), so `make test` never installs them.
 set -eu
 cd "$(dirname "$0")/../.."
 
 PKGS="build-essential pkg-config libfcgi-dev libfcgi-bin clearsilver-dev libmariadb-dev
 mariadb-server mariadb-client nginx libsodium-dev libcmocka-dev libhpdf-dev zlib1g-dev valgrind hostname
-util-linux curl chromium fonts-wqy-microhei nodejs npm wrk"
+util-linux curl chromium fonts-wqy-microhei nodejs npm wrk $*"
 
 missing=""
 for p in $PKGS; do

@@ -5,7 +5,7 @@
 #   stack.sh up      set up and start all in the background (tests)
 #   stack.sh down    stop what `up` started (by pid files)
 #   stack.sh db-start | db-stop | app-start | app-stop | nginx-start | nginx-stop
-# Environment: VAR (default ./var), PORT (8080), STACK_MODE (run|test),
+# Environment: VAR (default ./var), PORT (8080), STACK_MODE (run|test|bench),
 # CREDIT_WORKERS and the other CREDIT_* variables (README, "Configuration").
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -109,7 +109,7 @@ render() { # src dst
 	sed -e "s|@VAR@|$VAR|g" -e "s|@ROOT@|$ROOT|g" -e "s|@PORT@|$PORT|g" \
 	    -e "s|@CONF@|$VAR/nginx|g" -e "s|@SOCKET@|$VAR/run/app.sock|g" \
 	    -e "s|@USER@|$NGINX_USER|g" -e "s|@LOGIN_RATE@|${CREDIT_LOGIN_RATE:-10r/m}|g" \
-	    -e "s|@CLIENT_MAP@|$CLIENT_MAP|g" "$1" > "$2"
+	    -e "s|@CLIENT_MAP@|$CLIENT_MAP|g" -e "s|@BENCH_LOCATION@|$BENCH_LOCATION|g" "$1" > "$2"
 }
 
 nginx_conf() {
@@ -118,6 +118,12 @@ nginx_conf() {
 		CLIENT_MAP='map $http_x_test_client $client_addr { "" $remote_addr; default $http_x_test_client; }'
 	else
 		CLIENT_MAP='map $remote_addr $client_addr { default $remote_addr; }'
+	fi
+	# The benchmark (tests/bench/bench.sh) serves its static copy of a
+	# profile page from $VAR/bench-www: the ceiling it compares with.
+	BENCH_LOCATION=''
+	if [ "$MODE" = bench ]; then
+		BENCH_LOCATION="location ^~ /_bench/ { include $VAR/nginx/security-headers.conf; alias $VAR/bench-www/; }"
 	fi
 	render "$ROOT/nginx/dev.conf.in" "$VAR/nginx/nginx.conf"
 	for f in app.conf fastcgi.conf security-headers.conf; do
@@ -203,5 +209,6 @@ app-stop) app_stop ;;
 nginx-start) nginx_start ;;
 nginx-stop) nginx_stop ;;
 migrate) migrate ;;
-*) echo "usage: stack.sh run|up|down|db-start|db-stop|app-start|app-stop|nginx-start|nginx-stop|migrate" >&2; exit 2 ;;
+demo) demo ;;
+*) echo "usage: stack.sh run|up|down|db-start|db-stop|app-start|app-stop|nginx-start|nginx-stop|migrate|demo" >&2; exit 2 ;;
 esac

@@ -67,9 +67,12 @@ describe('access matrix', () => {
 							assert.equal(r.location, '/me');
 						} else {
 							assert.equal(r.status, 200, `${what}: ${r.status} ${errorText(r.text)}`);
-							// Downloads (the PDF report) are not pages.
+							// Downloads (the PDF report) are not pages, and the
+							// health check is one plain-text line.
 							if (r.headers.get('content-type').startsWith('text/html'))
 								assert.ok(isLayoutPage(r.text), what);
+							else if (rt.pattern === '/healthz')
+								assert.equal(r.text, 'ok\n', what);
 							else
 								assert.match(r.headers.get('content-disposition') || '', /^attachment;/, what);
 						}

@@ -112,3 +112,29 @@ test('objection documents are checked like repair proofs', async () => {
 	assert.equal(byId(r.text, 'err-document'), str('zh-CN', 'Upload.err.mismatch'));
 	assert.equal(objId(rec.id), 0);
 });
+
+test('a revocation (Art. 37) closes an objection still waiting to be marked; the applicant is told', async () => {
+	const rec = makeRecord(sid, { daysAgo: 5 });
+	let r = await object(rec.id);
+	assert.equal(r.status, 303, errorText(r.text));
+	const id = objId(rec.id);
+	r = await staff.postWithCsrf(`/staff/records/${rec.id}/revoke`,
+		{ doc_no: 'REVOKE-OBJ-1', revoked_on: sql("SELECT DATE_FORMAT(CURDATE() - INTERVAL 1 DAY, '%Y-%m-%d')"), reason: '原处罚决定已撤销' }, '/staff');
+	assert.equal(r.status, 303, errorText(r.text));
+	assert.equal(status(id), 'closed');
+	assert.equal(sql(`SELECT CONCAT(from_status, '>', to_status) FROM request_events WHERE kind = 'objection' AND request_id = ${id} AND action = 'close'`), 'submitted>closed');
+	r = await ent.get('/me/requests');
+	const row = new RegExp(`<tr id="objection-${id}" data-status="closed">[\\s\\S]*?</tr>`).exec(r.text);
+	assert.ok(row);
+	assert.match(row[0], new RegExp(str('zh-CN', 'Req.closed_revoked')));
+	assert.match(row[0], /REVOKE-OBJ-1/);
+	for (const [path, form] of [[`/staff/objections/${id}/mark`, {}], [`/staff/objections/${id}/decide`, { decision: 'correct', reason: 'x y' }]]) {
+		r = await staff.postWithCsrf(path, form, '/staff');
+		assert.equal(r.status, 409, path);
+		assert.equal(errorText(r.text), str('zh-CN', 'Req.err.closed'));
+	}
+	// The record is gone: no new objection to it.
+	r = await object(rec.id);
+	assert.equal(r.status, 403);
+	assert.equal(objId(rec.id), id);
+});

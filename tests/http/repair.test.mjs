@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {
 	Client, login, sql, q, str, byId, errorText, uniq, readRoutes, samplePath, ROLES,
 } from './lib.mjs';
-import { PDF, PNG, makeRecord, postMultipart, applyFiles } from './requests_lib.mjs';
+import { PDF, PNG, makeRecord, postMultipart, applyFiles, cstDay } from './requests_lib.mjs';
 
 const SUBJECT = () => Number(sql("SELECT subject_id FROM users WHERE login = 'enterprise'"));
 const USCC = (id) => sql(`SELECT uscc FROM subjects WHERE id = ${Number(id)}`);
@@ -258,6 +258,120 @@ test('revocation (Art. 37) deletes the record and leaves only a tombstone', asyn
 	assert.match(detail, /REVOKE-2026-1/);
 	assert.doesNotMatch(detail, new RegExp(rec.doc));
 	assert.doesNotMatch(detail, /summary-/);
+	// Deleted on the day of the notice: within the 3 working days.
+	assert.match(detail, /deletion due by \d{4}-\d\d-\d\d/);
+	assert.doesNotMatch(detail, /late/);
+	assert.match(detail, /0 open request\(s\) closed/);
 	r = await staff.postWithCsrf(`/staff/records/${rec.id}/revoke`, { doc_no: 'R', revoked_on: '2026-01-05', reason: 'xx' }, '/staff');
 	assert.equal(r.status, 404);
+});
+
+test('revocation (Art. 37) closes the open repair application and objection on the record in the same step', async () => {
+	const uscc = USCC(sid);
+	// Entered through the staff form, so the audit log has its "create" row.
+	const doc = `DOC${Date.now().toString(36)}`.toUpperCase();
+	let r = await staff.postWithCsrf('/staff/records', {
+		uscc, item: 'tax_arrears', agency: 'Test agency', doc_no: doc,
+		decided_on: cstDay(-400), summary: `summary-${doc}`, is_public: '1',
+	}, '/staff/records/new');
+	assert.equal(r.status, 303, errorText(r.text));
+	const recId = Number(sql(`SELECT id FROM credit_records WHERE doc_no = ${q(doc)}`));
+	// An application under review and a marked objection on it.
+	r = await apply(ent, recId);
+	assert.equal(r.status, 303, errorText(r.text));
+	const aid = appId(recId);
+	r = await staff.postWithCsrf(`/staff/repairs/${aid}/review`, {}, '/staff');
+	assert.equal(r.status, 303);
+	r = await postMultipart(ent, '/me/objections', { record: recId, statement: '处罚决定已被撤销' }, {});
+	assert.equal(r.status, 303, errorText(r.text));
+	const oid = Number(sql(`SELECT MAX(id) FROM objections WHERE record_id = ${recId}`));
+	r = await staff.postWithCsrf(`/staff/objections/${oid}/mark`, {}, '/staff');
+	assert.equal(r.status, 303);
+	// A decided application on another record stays as it is.
+	const other = makeRecord(sid);
+	await apply(ent, other.id);
+	const done = appId(other.id);
+	await staff.postWithCsrf(`/staff/repairs/${done}/review`, {}, '/staff');
+	r = await staff.postWithCsrf(`/staff/repairs/${done}/decide`, { decision: 'reject', reason: '材料不全' }, '/staff');
+	assert.equal(r.status, 303);
+
+	r = await staff.get('/staff');
+	const openBefore = Number(byId(r.text, 'nav-n-repairs'));
+	const objBefore = Number(byId(r.text, 'nav-n-objections'));
+	r = await staff.get(`/staff/records/${recId}/revoke`);
+	assert.ok(byId(r.text, 'revoke-closes'));
+	// The notice arrived 20 days ago: the deletion is late, and the tombstone says so.
+	r = await staff.postWithCsrf(`/staff/records/${recId}/revoke`,
+		{ doc_no: 'REVOKE-CLOSE-1', revoked_on: cstDay(-20), reason: '处罚决定被复议撤销' }, '/staff');
+	assert.equal(r.status, 303, errorText(r.text));
+	assert.equal(Number(sql(`SELECT COUNT(*) FROM credit_records WHERE id = ${recId}`)), 0);
+	const staffId = Number(sql("SELECT id FROM users WHERE login = 'staff'"));
+	for (const [table, id] of [['repair_applications', aid], ['objections', oid]]) {
+		const [st, by, reason] = sql(`SELECT status, decided_by, decision_reason FROM ${table} WHERE id = ${id}`).split('\t');
+		assert.equal(st, 'closed', table);
+		assert.equal(Number(by), staffId);
+		assert.match(reason, /REVOKE-CLOSE-1/);
+	}
+	assert.equal(appStatus(done), 'rejected');
+	// Timeline and audit: one close event and one audit row per request, then the tombstone.
+	assert.equal(sql(`SELECT CONCAT(from_status, '>', to_status) FROM request_events WHERE kind = 'repair' AND request_id = ${aid} AND action = 'close'`), 'under_review>closed');
+	assert.equal(sql(`SELECT CONCAT(from_status, '>', to_status) FROM request_events WHERE kind = 'objection' AND request_id = ${oid} AND action = 'close'`), 'marked>closed');
+	assert.equal(Number(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'repair_close' AND detail LIKE 'credit repair application #${aid} closed%'`)), 1);
+	assert.equal(Number(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'objection_close' AND detail LIKE 'objection #${oid} closed%'`)), 1);
+	const tomb = sql(`SELECT detail FROM audit_log WHERE action = 'revoke' AND detail LIKE 'record #${recId} %'`);
+	assert.match(tomb, /2 open request\(s\) closed/);
+	assert.match(tomb, /done late/);
+	// Nothing of the record's content is left in the audit log, not even in its "create" row.
+	assert.equal(Number(sql(`SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%${doc}%'`)), 0);
+	assert.ok(Number(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND detail = 'record ${recId} entered'`)) === 1);
+
+	// The applicant sees that and why both were closed.
+	r = await ent.get('/me/requests');
+	const rrow = new RegExp(`<tr id="repair-${aid}" data-status="closed">[\\s\\S]*?</tr>`).exec(r.text);
+	assert.ok(rrow, 'repair row closed');
+	assert.match(rrow[0], new RegExp(str('zh-CN', 'Req.st.closed').replace(/[()（）]/g, '.')));
+	assert.match(rrow[0], new RegExp(str('zh-CN', 'Req.closed_revoked')));
+	assert.match(rrow[0], /REVOKE-CLOSE-1/);
+	assert.match(rrow[0], new RegExp(str('zh-CN', 'Req.revoked').replace(/[()（）]/g, '.')));
+	assert.doesNotMatch(rrow[0], /withdraw/);
+	const orow = new RegExp(`<tr id="objection-${oid}" data-status="closed">[\\s\\S]*?</tr>`).exec(r.text);
+	assert.ok(orow, 'objection row closed');
+	assert.match(orow[0], /REVOKE-CLOSE-1/);
+	assert.doesNotMatch(orow[0], /remind/);
+	// Staff see it closed, with no action left, and it left the open counts.
+	r = await staff.get(`/staff/repairs/${aid}`);
+	assert.equal(r.status, 200);
+	assert.match(byId(r.text, 'req-decision'), /REVOKE-CLOSE-1/);
+	assert.equal(byId(r.text, 'decide-form'), null);
+	assert.match(byId(r.text, 'timeline'), new RegExp(str('zh-CN', 'Req.act.close').replace(/[()（）]/g, '.')));
+	r = await staff.get('/staff');
+	assert.equal(Number(byId(r.text, 'nav-n-repairs')), openBefore - 1);
+	assert.equal(Number(byId(r.text, 'nav-n-objections')), objBefore - 1);
+
+	// Nobody can act on a closed request any more; nothing changes.
+	sql(`UPDATE objections SET decision_due = CURDATE() - INTERVAL 30 DAY WHERE id = ${oid}`);
+	for (const [c, path, form] of [
+		[staff, `/staff/repairs/${aid}/decide`, { decision: 'approve', reason: '材料齐全' }],
+		[staff, `/staff/repairs/${aid}/review`, {}],
+		[ent, `/me/repairs/${aid}/withdraw`, {}],
+		[staff, `/staff/objections/${oid}/decide`, { decision: 'correct', reason: '更正' }],
+		[staff, `/staff/objections/${oid}/forward`, { agency: '吴中区税务局' }],
+		[staff, `/staff/objections/${oid}/mark`, {}],
+		[ent, `/me/objections/${oid}/remind`, {}],
+	]) {
+		r = await c.postWithCsrf(path, form, c === ent ? '/me/requests' : '/staff');
+		assert.equal(r.status, 409, path);
+		assert.equal(errorText(r.text), str('zh-CN', 'Req.err.closed'), path);
+	}
+	assert.equal(appStatus(aid), 'closed');
+	assert.equal(sql(`SELECT CONCAT(status, reminders) FROM objections WHERE id = ${oid}`), 'closed0');
+	assert.equal(Number(sql(`SELECT COUNT(*) FROM request_events WHERE (kind = 'repair' AND request_id = ${aid}) OR (kind = 'objection' AND request_id = ${oid})`)), 6);
+	// The closed requests are in the queue's "closed" filter.
+	r = await staff.get('/staff/repairs?status=closed');
+	assert.match(r.text, new RegExp(`id="q-${aid}"`));
+	r = await staff.get('/staff/objections?status=closed');
+	assert.match(r.text, new RegExp(`id="q-${oid}"`));
+	// The record is gone for the applicant too: no new request on it.
+	r = await apply(ent, recId);
+	assert.equal(r.status, 403);
 });

@@ -37,3 +37,36 @@ export function applyFiles(extra = {}) {
 	};
 }
 
+
+/** YYYY-MM-DD of today + days in China Standard Time (the app's "today"). */
+export function cstDay(days = 0) {
+	return new Date(Date.now() + 8 * 3600e3 + days * 86400e3).toISOString().slice(0, 10);
+}
+
+/** A fresh subject of its own (no other test's requests), and an enterprise login tied to it. */
+export function makeSubject() {
+	const uscc = `T${uniq('').toUpperCase().replace(/[^0-9A-Z]/g, '')}`.padEnd(18, '0').slice(0, 18);
+	sql(`INSERT INTO subjects (uscc, name, created_at) VALUES (${q(uscc)}, 'Queue test company', UNIX_TIMESTAMP())`);
+	const sid = Number(sql(`SELECT id FROM subjects WHERE uscc = ${q(uscc)}`));
+	const login = uniq('entq_');
+	sql(`INSERT INTO users (login, display_name, role, subject_id, password_hash, created_at)
+	     SELECT ${q(login)}, 'Queue test user', 'enterprise', ${sid}, password_hash, UNIX_TIMESTAMP()
+	     FROM users WHERE login = 'enterprise'`);
+	return { sid, uscc, login };
+}
+
+/** A repair application row put straight into the table (status and deadline chosen). */
+export function insertRepair(recId, sid, { status = 'submitted', due = cstDay(0) } = {}) {
+	sql(`INSERT INTO repair_applications (record_id, subject_id, applicant_id, reason, status, filed_at, proof_received_on, due_on)
+	     VALUES (${Number(recId)}, ${Number(sid)}, (SELECT id FROM users WHERE login = 'enterprise'), 'queue test',
+	     ${q(status)}, UNIX_TIMESTAMP(), ${q(cstDay(0))}, ${q(due)})`);
+	return Number(sql(`SELECT MAX(id) FROM repair_applications WHERE record_id = ${Number(recId)}`));
+}
+
+/** An objection row put straight into the table; due is the deadline that runs in its status. */
+export function insertObjection(recId, sid, { status = 'submitted', due = cstDay(0) } = {}) {
+	sql(`INSERT INTO objections (record_id, subject_id, applicant_id, statement, status, filed_at, filed_on, mark_due, forward_due, decision_due)
+	     VALUES (${Number(recId)}, ${Number(sid)}, (SELECT id FROM users WHERE login = 'enterprise'), 'queue test',
+	     ${q(status)}, UNIX_TIMESTAMP(), ${q(cstDay(0))}, ${q(due)}, ${q(due)}, ${q(due)})`);
+	return Number(sql(`SELECT MAX(id) FROM objections WHERE record_id = ${Number(recId)}`));
+}

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { BASE_URL, TEST_VAR, Client, stack, sleep, waitFor } from './lib.mjs';
+import { BASE_URL, TEST_VAR, Client, stack, sleep, waitFor, sql, q } from './lib.mjs';
 
 const masterPid = () => Number(readFileSync(`${TEST_VAR}/run/app.pid`, 'utf8').trim());
 /* Live children of the master (zombies of exited workers excluded), read in one ps call. */
@@ -60,6 +60,22 @@ test('a worker killed under load is replaced and no request fails', async () => 
 test('SIGTERM finishes in-flight requests and exits; a restart serves again', async () => {
 	const pid = masterPid();
 	const c = new Client();
+	// Views are queued for each worker's audit flusher: those answered just
+	// before SIGTERM must all be written by the time the app has exited.
+	const uscc = '91320506AY4CL12THL';
+	const views = () => Number(sql(`SELECT COUNT(*) FROM audit_log a JOIN subjects s ON s.id = a.subject_id
+	                                WHERE s.uscc = ${q(uscc)} AND a.action = 'view'`));
+	// Views of the tests before may still be queued: start from a settled
+	// count (the flushers write within CREDIT_AUDIT_FLUSH_MS, 100 ms).
+	let viewsBefore = views();
+	for (let settled = false; !settled;) {
+		await sleep(300);
+		const now = views();
+		settled = now === viewsBefore;
+		viewsBefore = now;
+	}
+	const answered = (await load(`/entity/${uscc}`, 40, 4))['200'];
+	assert.equal(answered, 40);
 	// A login holds a worker for an Argon2id hash: it must complete.
 	const inflight = c.loginPost('enterprise');
 	await sleep(20);
@@ -70,6 +86,7 @@ test('SIGTERM finishes in-flight requests and exits; a restart serves again', as
 	const down = await fetch(BASE_URL + '/');
 	assert.ok([502, 503].includes(down.status), 'nginx answers for the app while it is down');
 	assert.match(await down.text(), /服务暂时不可用/, 'with the friendly page');
+	assert.equal(views(), viewsBefore + answered, 'every view answered before SIGTERM is in the audit log');
 	stack('app-start');
 	await waitFor(async () => (await fetch(BASE_URL + '/')).status === 200);
 });
