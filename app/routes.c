@@ -110,6 +110,7 @@ const struct route app_routes[] = {
 	{ HTTP_POST, "/env/snapshots",            env_snapshot_create,    (ENV | ADMIN), 1, &env_snapshot_form },
 	{ HTTP_GET,  "/env/snapshots/{id}",       env_snapshot_page_get,  ANY,   0, &env_snap_filter_form },
 	{ HTTP_GET,  "/env/snapshots/{id}/csv",   env_snapshot_csv,       ANY,   0, NULL },
+	{ HTTP_GET,  "/env/snapshots/{id}/stats.csv", env_snapshot_stats_csv, ANY, 0, NULL },
 	{ HTTP_GET,  "/admin/env",                admin_env_get,          ADMIN, 0, NULL },
 	{ HTTP_POST, "/admin/env/settings",       admin_env_settings_post, ADMIN, 1, &env_settings_form },
 	{ HTTP_POST, "/admin/env/items",          admin_env_item_post,    ADMIN, 1, &env_item_form },

@@ -5,13 +5,17 @@
 <p id="snapshot-version" data-version="<?cs var:Snapshot.version ?>" data-current="<?cs if:Snapshot.is_current ?>1<?cs else ?>0<?cs /if ?>"><?cs var:Lang.Env.snap.version ?> <?cs var:Snapshot.version ?>
   <?cs if:Snapshot.is_current ?><span class="tag" id="snapshot-current"><?cs var:Lang.Env.snap.current ?></span><?cs else ?><span class="tag" id="snapshot-superseded"><?cs var:Lang.Env.snap.superseded ?> <?cs var:Snapshot.current ?></span><?cs /if ?>
   <?cs if:Snapshot.reason ?> · <?cs var:Lang.Env.snap.reason ?>: <span id="snapshot-reason"><?cs var:Snapshot.reason ?></span><?cs /if ?></p>
-<p class="hint"><?cs var:Lang.Env.snap.made ?> <?cs var:Snapshot.created_at ?> <?cs var:Snapshot.who ?> · <a href="/env/snapshots/<?cs var:Snapshot.id ?>/csv" id="snapshot-csv"><?cs var:Lang.Env.snap.csv ?></a></p>
-<p id="stats-total"><?cs var:Lang.Env.stats.total_before ?> <?cs var:Stats.total ?> <?cs var:Lang.Env.stats.total_after ?> <?cs var:Lang.Env.stats.good ?> <strong id="good-share"><?cs var:Stats.good_share ?>%</strong></p>
+<p class="hint"><?cs var:Lang.Env.snap.made ?> <?cs var:Snapshot.created_at ?> <?cs var:Snapshot.who ?> · <a href="/env/snapshots/<?cs var:Snapshot.id ?>/csv" id="snapshot-csv"><?cs var:Lang.Env.snap.csv ?></a> · <a href="/env/snapshots/<?cs var:Snapshot.id ?>/stats.csv" id="stats-csv"><?cs var:Lang.Env.snap.stats_csv ?></a></p>
+<p id="stats-total"><?cs var:Lang.Env.stats.total_before ?> <?cs var:Stats.total ?> <?cs var:Lang.Env.stats.total_after ?> <?cs var:Lang.Env.stats.good ?> <strong id="good-share"><?cs var:Stats.good_share ?>%</strong><?cs if:Prev.id ?> (<span id="delta-good"><?cs var:Stats.delta_good ?></span> <?cs var:Lang.Env.stats.pp ?>)<?cs /if ?></p>
+<?cs if:Prev.id ?><p id="stats-previous"><?cs var:Lang.Env.snap.compared ?> <a href="/env/snapshots/<?cs var:Prev.id ?>"><?cs var:Prev.as_of ?></a></p><?cs /if ?>
 <?cs call:grade_bars(Stats) ?>
 <table class="data" id="stats">
-  <thead><tr><th scope="col"><?cs var:Lang.Env.grade ?></th><th scope="col"><?cs var:Lang.Env.stats.count ?></th><th scope="col"><?cs var:Lang.Env.stats.share ?></th></tr></thead>
-  <tbody><?cs each:s = Stats.rows ?><tr data-grade="<?cs var:s.grade ?>"><td><?cs call:grade_badge(s.grade) ?></td><td class="count"><?cs var:s.count ?></td><td class="share"><?cs var:s.share ?>%</td></tr><?cs /each ?></tbody>
+  <thead><tr><th scope="col"><?cs var:Lang.Env.grade ?></th><th scope="col"><?cs var:Lang.Env.stats.count ?></th><th scope="col"><?cs var:Lang.Env.stats.share ?></th>
+  <?cs if:Prev.id ?><th scope="col"><?cs var:Prev.as_of ?> <?cs var:Lang.Env.stats.count ?></th><th scope="col"><?cs var:Lang.Env.stats.change ?></th><th scope="col"><?cs var:Lang.Env.stats.share_change ?></th><?cs /if ?></tr></thead>
+  <tbody><?cs each:s = Stats.rows ?><tr data-grade="<?cs var:s.grade ?>"><td><?cs call:grade_badge(s.grade) ?></td><td class="count"><?cs var:s.count ?></td><td class="share"><?cs var:s.share ?>%</td>
+  <?cs if:Prev.id ?><td class="prev-count"><?cs var:PrevStats.rows[name(s)].count ?></td><td class="delta"><?cs var:s.delta_count ?></td><td class="delta-share"><?cs var:s.delta_share ?></td><?cs /if ?></tr><?cs /each ?></tbody>
 </table>
+<?cs if:!Prev.id ?><p class="hint" id="no-previous"><?cs var:Lang.Env.snap.no_previous ?></p><?cs /if ?>
 <h2><?cs var:Lang.Env.snap.list ?></h2>
 <p><?cs var:Lang.Env.measure.red_before ?> <?cs var:Snapshot.red_price ?> <?cs var:Lang.Env.measure.unit ?>; <?cs var:Lang.Env.measure.black_before ?> <?cs var:Snapshot.black_price ?> <?cs var:Lang.Env.measure.unit ?></p>
 <form method="get" action="/env/snapshots/<?cs var:Snapshot.id ?>" class="inline-form" id="snap-filter">

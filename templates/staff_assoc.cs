@@ -9,6 +9,7 @@
 </table>
 <?cs /if ?>
 <h2><?cs var:Lang.Assoc.staff.new ?></h2>
+<?cs if:Staff.assoc_error ?><p class="alert" role="alert" id="assoc-error"><?cs var:Staff.assoc_error ?></p><?cs /if ?>
 <form method="post" action="/staff/associations" class="stack" id="assoc-form">
   <input type="hidden" name="csrf" value="<?cs var:Page.csrf ?>">
   <?cs call:text_field("name", Lang.Assoc.name, 200, 1) ?>

@@ -74,7 +74,19 @@
     <?cs if:Form.grade.error ?><p class="field-error" id="err-grade"><?cs var:Form.grade.error ?></p><?cs /if ?>
     <p class="hint"><?cs var:Lang.EnvObj.correct_entry_hint ?></p>
     <?cs elif:Req.env == "event" ?><p class="hint"><?cs var:Lang.EnvObj.correct_event_hint ?></p>
-    <?cs else ?><p class="hint"><?cs var:Lang.Objection.correct_hint ?></p><?cs /if ?>
+    <?cs elif:Req.doc_no ?>
+    <fieldset id="correction"><legend><?cs var:Lang.Objection.correction ?></legend>
+      <p class="hint"><?cs var:Lang.Objection.correct_hint ?></p>
+      <label for="f-summary"><?cs var:Lang.Entity.summary ?></label>
+      <textarea id="f-summary" name="summary" rows="3" maxlength="1000"><?cs var:Form.summary.value ?></textarea>
+      <?cs if:Form.summary.error ?><p class="field-error" id="err-summary"><?cs var:Form.summary.error ?></p><?cs /if ?>
+      <label for="f-ended_on"><?cs var:Lang.Entity.ended_on ?></label>
+      <input type="date" id="f-ended_on" name="ended_on" value="<?cs var:Form.ended_on.value ?>">
+      <?cs if:Form.ended_on.error ?><p class="field-error" id="err-ended_on"><?cs var:Form.ended_on.error ?></p><?cs /if ?>
+      <label class="check"><input type="radio" name="is_public" value="1"<?cs if:Form.is_public.value != "0" ?> checked<?cs /if ?>> <?cs var:Lang.Staff.public ?></label>
+      <label class="check"><input type="radio" name="is_public" value="0"<?cs if:Form.is_public.value == "0" ?> checked<?cs /if ?>> <?cs var:Lang.Entity.non_public ?></label>
+    </fieldset>
+    <?cs /if ?>
     <button type="submit" class="button"><?cs var:Lang.Req.decide ?></button>
   </form>
   <?cs else ?><p><?cs var:Lang.Req.closed ?></p><?cs /if ?>

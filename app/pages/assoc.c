@@ -20,6 +20,7 @@
 #define MAX_MEMBERS   1000
 #define MAX_EXPIRING  100
 #define EXPIRY_DAYS   30
+#define ASSOC_NO_MAX  999  /* 3 digits in a certificate number */
 
 /* ---- forms ---- */
 
@@ -173,6 +174,14 @@ staff_assoc_create(struct req *r)
 	}
 	if (id < 0)
 		return page_finish(r, (int)id, "/");
+	/* The id is the 3-digit association number of every certificate it
+	 * issues (README, "Association ratings"): past 999 numbers would
+	 * repeat, so the registration is refused rather than a rating later. */
+	if (id > ASSOC_NO_MAX) {
+		db_rollback();
+		view_set(r, "Staff.assoc_error", view_str(r, "Assoc.err.assoc_no_full"));
+		return staff_assoc_page(r, 409);
+	}
 	rc = page_audit(r, 0, "assoc_register", arena_printf(&r->arena,
 	    "association %lld registered: %s (%s)", id, r->f[GF_NAME], norm));
 	return page_finish(r, rc, "/staff/associations");

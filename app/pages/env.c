@@ -961,35 +961,44 @@ delta_text(struct req *r, int tenths)
 	    a / 10, a % 10);
 }
 
+void
+env_set_changes(struct req *r, const long long c[5], const long long pc[5])
+{
+	long long tot = 0, ptot = 0;
+	char name[64], s[8];
+	int g;
+
+	for (g = 0; g < GRADE_MAX; g++) {
+		tot += c[g];
+		ptot += pc[g];
+	}
+	for (g = 0; g < GRADE_MAX; g++) {
+		int t = grade_share(c[g], tot, s), pt = grade_share(pc[g], ptot, s);
+		snprintf(name, sizeof(name), "Stats.rows.%d.delta_count", g);
+		view_set(r, name, arena_printf(&r->arena, "%s%lld", c[g] > pc[g] ? "+" : "",
+		    c[g] - pc[g]));
+		snprintf(name, sizeof(name), "Stats.rows.%d.delta_share", g);
+		view_set(r, name, delta_text(r, t - pt));
+	}
+	view_set(r, "Stats.delta_good", delta_text(r,
+	    grade_share(c[0] + c[1], tot, s) - grade_share(pc[0] + pc[1], ptot, s)));
+}
+
 int
 env_stats_get(struct req *r)
 {
 	struct env_round x, prev;
-	long long c[5], pc[5], tot = 0, ptot = 0;
-	char name[64], s[8];
-	int rc, has_prev, g;
+	long long c[5], pc[5];
+	int rc, has_prev;
 
 	if ((rc = stats_load(r, &x, &prev, c, pc, &has_prev)) != 0)
 		return rc;
 	set_round(r, "Round", &x);
 	env_set_counts(r, "Stats", c);
-	for (g = 0; g < GRADE_MAX; g++) {
-		tot += c[g];
-		ptot += pc[g];
-	}
 	if (has_prev) {
 		set_round(r, "Prev", &prev);
 		env_set_counts(r, "PrevStats", pc);
-		for (g = 0; g < GRADE_MAX; g++) {
-			int t = grade_share(c[g], tot, s), pt = grade_share(pc[g], ptot, s);
-			snprintf(name, sizeof(name), "Stats.rows.%d.delta_count", g);
-			view_set(r, name, arena_printf(&r->arena, "%s%lld", c[g] > pc[g] ? "+" : "",
-			    c[g] - pc[g]));
-			snprintf(name, sizeof(name), "Stats.rows.%d.delta_share", g);
-			view_set(r, name, delta_text(r, t - pt));
-		}
-		view_set(r, "Stats.delta_good", delta_text(r,
-		    grade_share(c[0] + c[1], tot, s) - grade_share(pc[0] + pc[1], ptot, s)));
+		env_set_changes(r, c, pc);
 	}
 	view_set(r, "Page.title", arena_printf(&r->arena, "%lld %s · %s", x.year, x.scope,
 	    view_str(r, "Env.stats.title")));

@@ -693,6 +693,46 @@ snapshot_load(struct req *r, struct env_snapshot *s, struct env_snaprow **rows, 
 	return 0;
 }
 
+/* The snapshot's counts (Stats.*) and, against the current version of the
+ * half-year before it (prev, id 0 without one) and its counts pc, all
+ * zero without one. 0, or the error status already set. */
+static int
+snapshot_counts(struct req *r, const struct env_snapshot *s, long long c[5], long long pc[5],
+    struct env_snapshot *prev)
+{
+	int rc;
+
+	memset(pc, 0, sizeof(long long) * GRADE_MAX);
+	if ((rc = env_snapshot_counts(&r->arena, s->id, c)) < 0)
+		return req_dberr(r, rc);
+	if ((rc = env_snapshot_prev(&r->arena, s->as_of, prev)) < 0)
+		return req_dberr(r, rc);
+	if (rc > 0 && (rc = env_snapshot_counts(&r->arena, prev->id, pc)) < 0)
+		return req_dberr(r, rc);
+	return 0;
+}
+
+/* Stats.*, and Prev.*, PrevStats.* and the changes against the half-year
+ * before. 0, or the error status already set. */
+static int
+snapshot_stats(struct req *r, const struct env_snapshot *s, long long c[5])
+{
+	struct env_snapshot prev;
+	long long pc[5];
+	int rc;
+
+	if ((rc = snapshot_counts(r, s, c, pc, &prev)) != 0)
+		return rc;
+	env_set_counts(r, "Stats", c);
+	if (prev.id == 0)
+		return 0;
+	view_set_int(r, "Prev.id", prev.id);
+	view_set(r, "Prev.as_of", prev.as_of);
+	env_set_counts(r, "PrevStats", pc);
+	env_set_changes(r, c, pc);
+	return 0;
+}
+
 int
 env_snapshot_page_get(struct req *r)
 {
@@ -722,9 +762,8 @@ env_snapshot_page_get(struct req *r)
 			SETW("current", "1");
 #undef SETW
 	}
-	if ((rc = env_snapshot_counts(&r->arena, s.id, c)) < 0)
-		return req_dberr(r, rc);
-	env_set_counts(r, "Stats", c);
+	if ((rc = snapshot_stats(r, &s, c)) != 0)
+		return rc;
 	for (i = 0; i < n; i++) {
 #define SETX(f, v) do { snprintf(name, sizeof(name), "List.%d.%s", i, f); view_set(r, name, v); } while (0)
 		SETX("uscc", x[i].uscc);
@@ -783,6 +822,51 @@ env_snapshot_csv(struct req *r)
 	r->ctype_out = "text/csv; charset=utf-8";
 	req_header(r, "Content-Disposition", arena_printf(&r->arena,
 	    "attachment; filename=\"env-red-black-%s-v%lld.csv\"", s.as_of, s.version));
+	return 200;
+}
+
+/* The snapshot's statistics as CSV, as for a round: counts and shares per
+ * colour, and those of the half-year before it when there is one. */
+int
+env_snapshot_stats_csv(struct req *r)
+{
+	struct env_snapshot s, prev;
+	long long c[5], pc[5], tot = 0, ptot = 0;
+	char sh[8], ps[8], *body;
+	int rc, g, has_prev;
+
+	if ((rc = env_snapshot_get(&r->arena, r->pathids[0], &s)) <= 0)
+		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
+	if ((rc = snapshot_counts(r, &s, c, pc, &prev)) != 0)
+		return rc;
+	has_prev = prev.id != 0;
+	for (g = 0; g < GRADE_MAX; g++) {
+		tot += c[g];
+		ptot += pc[g];
+	}
+	/* A BOM so that Excel on a Chinese Windows reads UTF-8. */
+	body = arena_printf(&r->arena, "\xEF\xBB\xBFgrade,%s,count,share_percent,previous_count,"
+	    "previous_share_percent,as_of,previous_as_of\r\n", env_csv_cell(r, view_str(r, "Env.grade")));
+	for (g = 0; g < GRADE_MAX && body != NULL; g++) {
+		grade_share(c[g], tot, sh);
+		grade_share(pc[g], ptot, ps);
+		body = arena_printf(&r->arena, "%s%s,%s,%lld,%s,%s,%s,%s,%s\r\n", body, grade_codes[g],
+		    env_csv_cell(r, view_str(r, arena_printf(&r->arena, "Grade.%s", grade_codes[g]))),
+		    c[g], sh, has_prev ? arena_printf(&r->arena, "%lld", pc[g]) : "",
+		    has_prev ? ps : "", s.as_of, has_prev ? prev.as_of : "");
+	}
+	if (body != NULL)
+		body = arena_printf(&r->arena, "%stotal,,%lld,%s,%s,%s,%s,%s\r\n", body, tot,
+		    tot > 0 ? "100.0" : "0.0",
+		    has_prev ? arena_printf(&r->arena, "%lld", ptot) : "",
+		    !has_prev ? "" : ptot > 0 ? "100.0" : "0.0", s.as_of, has_prev ? prev.as_of : "");
+	if (body == NULL)
+		return req_error(r, 500, "Err.internal");
+	r->body_out = body;
+	r->body_out_len = strlen(body);
+	r->ctype_out = "text/csv; charset=utf-8";
+	req_header(r, "Content-Disposition", arena_printf(&r->arena,
+	    "attachment; filename=\"env-stats-%s-v%lld.csv\"", s.as_of, s.version));
 	return 200;
 }
 

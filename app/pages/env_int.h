@@ -25,6 +25,9 @@ int  env_dyn_score(const struct env_scheme *, const struct env_event *x, int n,
 /* The Chinese or English name for the request's language. */
 const char *env_lname(const struct req *, const char *zh, const char *en);
 /* Sets prefix.* for one round entry (grade, score, veto and its reason). */
+/* Stats.rows.N.delta_count/.delta_share and Stats.delta_good: the
+ * changes from the earlier counts pc to c (shares in tenths of a point). */
+void env_set_changes(struct req *, const long long c[5], const long long pc[5]);
 void env_set_entry(struct req *, const char *prefix, const struct env_entry *);
 /* A CSV cell: quoted (RFC 4180) when it holds a comma, quote or line break. */
 const char *env_csv_cell(struct req *, const char *s);

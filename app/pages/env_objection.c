@@ -167,23 +167,12 @@ env_objection_new_get(struct req *r)
 	return form_page(r, 200, &t);
 }
 
-/* A deadline n working days after from; accumulates *assumed. */
-static int
-deadline(struct req *r, const char *from, int n, char out[11], int *assumed)
-{
-	int a = 0, rc = calendar_deadline(&r->arena, from, n, out, &a);
-
-	*assumed |= a;
-	return rc;
-}
-
 int
 env_objection_post(struct req *r)
 {
 	struct upfile files[REQ_MAX_FILES];
 	struct objection_env_in in;
 	struct target t;
-	struct ymd day;
 	char today[11], mark[11], fwd[11], dec[11];
 	long long id, entry, event;
 	int nf, rc, assumed = 0;
@@ -202,12 +191,8 @@ env_objection_post(struct req *r)
 		return req_error(r, 500, "Err.internal");
 	if (r->form_invalid)
 		return form_page(r, 422, &t);
-	ymd_today(&day);
-	ymd_format(&day, today);
-	if ((rc = deadline(r, today, OBJECTION_MARK_WD, mark, &assumed)) <= 0 ||
-	    (rc = deadline(r, today, OBJECTION_FORWARD_WD, fwd, &assumed)) <= 0 ||
-	    (rc = deadline(r, today, OBJECTION_DECIDE_WD, dec, &assumed)) <= 0)
-		return rc < 0 ? req_dberr(r, rc) : req_error(r, 500, "Err.internal");
+	if (reqview_objection_dues(r, today, mark, fwd, dec, &assumed) != 0)
+		return r->status;
 	if (reqview_store_files(r, files, nf) != 0)
 		return r->status;
 	memset(&in, 0, sizeof(in));

@@ -58,13 +58,94 @@ const struct form objection_forward_form = { forward_fields, 1 };
 /* grade: the corrected environmental grade, when an objection to a round
  * grade is decided "correct" (env_objection.c). */
 static const char *const grades[] = { "green", "blue", "yellow", "red", "black", NULL };
-enum { DF_DECISION, DF_REASON, DF_GRADE };
-static const struct field decide_fields[] = {
+/* summary, ended_on, is_public: the corrected record, when an objection to
+ * a credit record is decided "correct" (prefilled with the record as it is). */
+static const char *const public_choices[] = { "1", "0", NULL };
+enum { DF_DECISION, DF_REASON, DF_GRADE, DF_SUMMARY, DF_ENDED, DF_PUBLIC, DF_N };
+static const struct field decide_fields[DF_N] = {
 	[DF_DECISION] = { "decision", FT_ENUM, FF_REQUIRED, 0, 0, decisions },
 	[DF_REASON]   = { "reason", FT_MULTILINE, FF_REQUIRED | FF_TRIM, 2, 1000, NULL },
 	[DF_GRADE]    = { "grade", FT_ENUM, 0, 0, 0, grades },
+	[DF_SUMMARY]  = { "summary", FT_MULTILINE, FF_TRIM, 2, 1000, NULL },
+	[DF_ENDED]    = { "ended_on", FT_DATE, 0, 0, 0, NULL },
+	[DF_PUBLIC]   = { "is_public", FT_ENUM, 0, 0, 0, public_choices },
 };
-const struct form objection_decide_form = { decide_fields, 3 };
+const struct form objection_decide_form = { decide_fields, DF_N };
+
+/* What a "correct" decision changes in the credit record. */
+struct correction {
+	const char *summary, *ended_on;
+	int         is_public;          /* -1: unchanged */
+	const char *changed;            /* "summary, ended_on" for the history */
+};
+
+static int
+differs(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") != 0;
+}
+
+/*
+ * A "correct" decision on a credit record must change it: the fields that
+ * differ from the record as it is become the correction. Marks the form
+ * when nothing differs or the dates do not fit. Returns 1, 0 (record gone:
+ * nothing to check, the statement finds it) or the error.
+ */
+static int
+correction_check(struct req *r, const struct request_row *x, struct correction *c)
+{
+	struct record_facts f;
+	char buf[64] = "";
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	c->is_public = -1;
+	if (r->form_invalid || x->env_entry_id > 0 || x->env_event_id > 0 || x->doc_no == NULL ||
+	    strcmp(r->f[DF_DECISION], "correct") != 0)
+		return 1;
+	if ((rc = request_record_facts(&r->arena, x->record_id, &f)) <= 0)
+		return rc;
+	if (r->f[DF_SUMMARY] != NULL && differs(r->f[DF_SUMMARY], f.summary)) {
+		c->summary = r->f[DF_SUMMARY];
+		strcat(buf, "summary");
+	}
+	if (r->f[DF_ENDED] != NULL && differs(r->f[DF_ENDED], f.ended_on)) {
+		if (strcmp(r->f[DF_ENDED], f.decided_on) < 0) {
+			page_field_fail(r, DF_ENDED, "Err.record.ended_before");
+			return 1;
+		}
+		c->ended_on = r->f[DF_ENDED];
+		strcat(buf, buf[0] ? ", ended_on" : "ended_on");
+	}
+	if (r->f[DF_PUBLIC] != NULL && (r->f[DF_PUBLIC][0] == '1') != (f.is_public != 0)) {
+		c->is_public = r->f[DF_PUBLIC][0] == '1';
+		strcat(buf, buf[0] ? ", is_public" : "is_public");
+	}
+	if (buf[0] == '\0') {
+		page_field_fail(r, DF_SUMMARY, "Objection.err.correction");
+		return 1;
+	}
+	c->changed = arena_strdup(&r->arena, buf);
+	return 1;
+}
+
+/* The decide form starts from the record as it is. */
+static int
+correction_prefill(struct req *r, const struct request_row *x)
+{
+	struct record_facts f;
+	int rc;
+
+	if (x->env_entry_id > 0 || x->env_event_id > 0 || x->doc_no == NULL ||
+	    r->f[DF_DECISION] != NULL)
+		return 1;
+	if ((rc = request_record_facts(&r->arena, x->record_id, &f)) <= 0)
+		return rc;
+	view_set(r, "Form.summary.value", f.summary);
+	view_set(r, "Form.ended_on.value", f.ended_on);
+	view_set(r, "Form.is_public.value", f.is_public ? "1" : "0");
+	return 1;
+}
 
 static int
 objection_page(struct req *r, int status, long long record_id)
@@ -109,23 +190,12 @@ objection_new_get(struct req *r)
 	return 200;
 }
 
-/* A deadline n working days after from; accumulates *assumed. */
-static int
-deadline(struct req *r, const char *from, int n, char out[11], int *assumed)
-{
-	int a = 0, rc = calendar_deadline(&r->arena, from, n, out, &a);
-
-	*assumed |= a;
-	return rc;
-}
-
 int
 objection_post(struct req *r)
 {
 	struct upfile files[REQ_MAX_FILES];
 	struct record_facts f;
 	struct objection_in in;
-	struct ymd t;
 	char today[11], mark[11], fwd[11], dec[11];
 	long long id;
 	int nf, rc, assumed = 0;
@@ -142,12 +212,8 @@ objection_post(struct req *r)
 		return req_error(r, 500, "Err.internal");
 	if (r->form_invalid)
 		return objection_page(r, 422, f.id);
-	ymd_today(&t);
-	ymd_format(&t, today);
-	if ((rc = deadline(r, today, OBJECTION_MARK_WD, mark, &assumed)) <= 0 ||
-	    (rc = deadline(r, today, OBJECTION_FORWARD_WD, fwd, &assumed)) <= 0 ||
-	    (rc = deadline(r, today, OBJECTION_DECIDE_WD, dec, &assumed)) <= 0)
-		return rc < 0 ? req_dberr(r, rc) : req_error(r, 500, "Err.internal");
+	if (reqview_objection_dues(r, today, mark, fwd, dec, &assumed) != 0)
+		return r->status;
 	if ((rc = reqview_store_files(r, files, nf)) != 0)
 		return rc;
 	memset(&in, 0, sizeof(in));
@@ -259,6 +325,8 @@ staff_objection_get(struct req *r)
 		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
 	if ((x.env_entry_id > 0 || x.env_event_id > 0) && (rc = env_objection_describe(r, &x)) < 0)
 		return req_dberr(r, rc);
+	if (objection_is_open(objection_status_from(x.status)) && (rc = correction_prefill(r, &x)) < 0)
+		return req_dberr(r, rc);
 	return reqview_detail_page(r, "objection", &x, objection_is_open(objection_status_from(x.status)),
 	    "Objection.detail_title", "objections");
 }
@@ -267,6 +335,7 @@ static int
 staff_act(struct req *r, int action)
 {
 	struct request_row x;
+	struct correction fix;
 	const char *why, *to_name, *note = NULL;
 	char due[11];
 	int rc, to, assumed = 0;
@@ -280,6 +349,10 @@ staff_act(struct req *r, int action)
 	/* A "correct" decision on an environmental grade carries its correction. */
 	if (action == OA_DECIDE && !r->form_invalid && (x.env_entry_id > 0 || x.env_event_id > 0) &&
 	    (rc = env_objection_check(r, &x, r->f[DF_DECISION], r->f[DF_GRADE], DF_GRADE)) < 0)
+		return req_dberr(r, rc);
+	memset(&fix, 0, sizeof(fix));
+	fix.is_public = -1;
+	if (action == OA_DECIDE && (rc = correction_check(r, &x, &fix)) < 0)
 		return req_dberr(r, rc);
 	if (r->form_invalid) {
 		r->status = 422;
@@ -295,7 +368,8 @@ staff_act(struct req *r, int action)
 			return rc < 0 ? req_dberr(r, rc) : req_error(r, 500, "Err.internal");
 		note = r->f[FF_AGENCY];
 	} else if (action == OA_DECIDE) {
-		note = arena_printf(&r->arena, "%s: %s", r->f[DF_DECISION], r->f[DF_REASON]);
+		note = arena_printf(&r->arena, "%s: %s%s%s", r->f[DF_DECISION], r->f[DF_REASON],
+		    fix.changed ? "; corrected: " : "", fix.changed ? fix.changed : "");
 	}
 	if ((rc = db_begin()) < 0)
 		return req_dberr(r, rc);
@@ -314,6 +388,16 @@ staff_act(struct req *r, int action)
 		    r->user.id);
 		if (rc > 0 && x.doc_no != NULL)
 			rc = objection_flag_record(&r->arena, x.record_id, x.subject_id, 0);
+		/* "Correct": the record changes in the same transaction; its
+		 * history (the report's changes) keeps which fields and why,
+		 * never the content (an Art. 37 deletion must leave none). */
+		if (rc > 0 && fix.changed != NULL)
+			rc = request_record_correct(&r->arena, x.record_id, x.subject_id, fix.summary,
+			    fix.ended_on, fix.is_public);
+		if (rc > 0 && fix.changed != NULL)
+			rc = page_audit(r, x.subject_id, "update", arena_printf(&r->arena,
+			    "record %lld corrected (objection #%lld); changed: %s; reason: %s",
+			    x.record_id, x.id, fix.changed, r->f[DF_REASON]));
 		if (rc > 0 && (x.env_entry_id > 0 || x.env_event_id > 0) &&
 		    strcmp(r->f[DF_DECISION], "correct") == 0)
 			rc = env_objection_apply(r, &x, r->f[DF_GRADE], r->f[DF_REASON]);

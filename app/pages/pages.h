@@ -152,6 +152,7 @@ int env_dynamic_subject_get(struct req *);
 int env_snapshot_create(struct req *);
 int env_snapshot_page_get(struct req *);
 int env_snapshot_csv(struct req *);
+int env_snapshot_stats_csv(struct req *);
 int admin_env_get(struct req *);
 int admin_env_settings_post(struct req *);
 int admin_env_item_post(struct req *);

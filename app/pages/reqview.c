@@ -416,3 +416,30 @@ reqview_detail_page(struct req *r, const char *kind, const struct request_row *x
 	r->no_store = 1;
 	return r->status ? r->status : 200;
 }
+
+/* A deadline n working days after from; accumulates *assumed. */
+static int
+deadline_after(struct req *r, const char *from, int n, char out[11], int *assumed)
+{
+	int a = 0, rc = calendar_deadline(&r->arena, from, n, out, &a);
+
+	*assumed |= a;
+	return rc;
+}
+
+int
+reqview_objection_dues(struct req *r, char today[11], char mark[11], char fwd[11], char dec[11],
+    int *assumed)
+{
+	struct ymd t;
+	int rc;
+
+	ymd_today(&t);
+	ymd_format(&t, today);
+	*assumed = 0;
+	if ((rc = deadline_after(r, today, OBJECTION_MARK_WD, mark, assumed)) <= 0 ||
+	    (rc = deadline_after(r, today, OBJECTION_FORWARD_WD, fwd, assumed)) <= 0 ||
+	    (rc = deadline_after(r, today, OBJECTION_DECIDE_WD, dec, assumed)) <= 0)
+		return rc < 0 ? req_dberr(r, rc) : req_error(r, 500, "Err.internal");
+	return 0;
+}

@@ -79,6 +79,12 @@ int  reqview_set_own_records(struct req *);
 /* The staff page of one request: row, deadline, files, timeline. */
 int  reqview_detail_page(struct req *, const char *kind, const struct request_row *, int open,
     const char *title_key, const char *nav);
+/* An objection filed today (today, YYYY-MM-DD, filled in): its marking,
+ * forwarding and decision deadlines in working days (Art. 36), and whether
+ * any of them assumed weekends only (*assumed). The error page is set
+ * when it returns non-zero. */
+int  reqview_objection_dues(struct req *, char today[11], char mark[11], char fwd[11],
+         char dec[11], int *assumed);
 int  reqview_filed(struct req *, const char *kind, long long id, long long subject_id,
     struct upfile *files, int nf, const char *action, const char *detail);
 

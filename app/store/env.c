@@ -19,7 +19,7 @@ enum env_stmt {
 	EV_EVENT, EV_EVENT_VOID, EV_VOIDS_OF, EV_ENROL_DROP, EV_ENROL_MOVE,
 	EV_LATEST, EV_EVENTS_BATCH, EV_LATEST_AS_OF,
 	EV_SNAP_NEXT, EV_SNAP_INSERT, EV_SNAP_ROW, EV_SNAPS, EV_SNAP_VERSIONS, EV_SNAP, EV_SNAP_COUNTS,
-	EV_SNAP_LIST,
+	EV_SNAP_LIST, EV_SNAP_PREV,
 	EV_MAX
 };
 
@@ -185,6 +185,9 @@ static const char *const env_sql[EV_MAX] = {
 	    "basis FROM env_snapshot_rows WHERE snapshot_id = ? AND grade IN ('red', 'black') "
 	    "AND (? IS NULL OR grade = ?) AND (? IS NULL OR district = ?) "
 	    "ORDER BY grade DESC, district, name LIMIT ?",
+	/* The current version of the latest day before as_of (statistics). */
+	[EV_SNAP_PREV] = "SELECT " SNAP_COLS "WHERE n.as_of < ? AND n.version = (SELECT MAX(m.version) "
+	    "FROM env_snapshots m WHERE m.as_of = n.as_of) ORDER BY n.as_of DESC LIMIT 1",
 };
 DB_SET(env_set, env_sql, EV_MAX);
 
@@ -824,6 +827,9 @@ env_enrolled_list(struct arena *a, struct env_enrolled *rows, int max)
 static void
 bind_event(struct db_q *q, struct env_event *x)
 {
+	/* Fields a statement does not select (void_action) read as NULL, not
+	 * as whatever the stack held: db_collect copies the whole row. */
+	memset(x, 0, sizeof(*x));
 	db_out_int(q, &x->id);
 	db_out_int(q, &x->subject_id);
 	db_out_int(q, &x->type_id);
@@ -1154,6 +1160,20 @@ env_snapshot_get(struct arena *a, long long id, struct env_snapshot *out)
 	if ((rc = db_q_start(&q, a, &env_set, EV_SNAP)) < 0)
 		return rc;
 	db_in_int(&q, id);
+	bind_snap(&q, out);
+	return db_one(&q);
+}
+
+int
+env_snapshot_prev(struct arena *a, const char *as_of, struct env_snapshot *out)
+{
+	struct db_q q;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = db_q_start(&q, a, &env_set, EV_SNAP_PREV)) < 0)
+		return rc;
+	db_in_str(&q, as_of);
 	bind_snap(&q, out);
 	return db_one(&q);
 }

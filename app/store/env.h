@@ -187,6 +187,8 @@ int       env_snapshots_list(struct arena *, struct env_snapshot *rows, int max)
 /* Every version of one day, newest first. */
 int       env_snapshot_versions(struct arena *, const char *as_of, struct env_snapshot *rows, int max);
 int       env_snapshot_get(struct arena *, long long id, struct env_snapshot *out);
+/* The current version of the latest day before as_of: > 0 found, 0 none. */
+int       env_snapshot_prev(struct arena *, const char *as_of, struct env_snapshot *out);
 int       env_snapshot_counts(struct arena *, long long id, long long counts[5]);
 /* The red and black rows of a snapshot (the price list), black first;
  * grade and district narrow it (NULL = any). */

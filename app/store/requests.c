@@ -14,7 +14,7 @@ enum rq_stmt {
 	RQ_FACTS, RQ_R_INSERT, RQ_R_BY_ID, RQ_R_LIST, RQ_R_REVIEW, RQ_R_DECIDE, RQ_R_WITHDRAW,
 	RQ_R_RECORD, RQ_O_INSERT, RQ_O_BY_ID, RQ_O_LIST, RQ_O_MARK, RQ_O_FLAG,
 	RQ_O_FORWARD, RQ_O_DECIDE, RQ_O_REMIND, RQ_COUNTS, RQ_EV_ADD, RQ_EV_LIST, RQ_DELETE,
-	RQ_R_OPEN_OF, RQ_O_OPEN_OF, RQ_R_CLOSE, RQ_O_CLOSE, RQ_O_ENV_INSERT, RQ_O_ENV_OPEN, RQ_MAX
+	RQ_R_OPEN_OF, RQ_O_OPEN_OF, RQ_R_CLOSE, RQ_O_CLOSE, RQ_O_ENV_INSERT, RQ_O_ENV_OPEN, RQ_CORRECT, RQ_MAX
 };
 
 /* The statuses waiting for a decision (rules/requests.c, *_is_open). */
@@ -45,7 +45,8 @@ enum rq_stmt {
 static const char *const rq_sql[RQ_MAX] = {
 	[RQ_FACTS] = "SELECT r.id, r.subject_id, c.min_public_days, c.repairable, r.objection_flag, "
 	    "c.kind, r.status, DATE_FORMAT(r.decided_on, '%Y-%m-%d'), c.name_zh, c.name_en, r.doc_no, "
-	    "r.agency FROM credit_records r JOIN catalog_items c ON c.id = r.item_id WHERE r.id = ?",
+	    "r.agency, r.summary, DATE_FORMAT(r.ended_on, '%Y-%m-%d'), r.is_public "
+	    "FROM credit_records r JOIN catalog_items c ON c.id = r.item_id WHERE r.id = ?",
 	/* Only for an active record of the applying subject: the row read is
 	 * share-locked, so a concurrent Art. 37 deletion waits or wins. */
 	[RQ_R_INSERT] = "INSERT INTO repair_applications (record_id, subject_id, applicant_id, reason, "
@@ -117,6 +118,10 @@ static const char *const rq_sql[RQ_MAX] = {
 	    "(SELECT 1 FROM env_event_voids v WHERE v.event_id = x.id)))",
 	[RQ_O_ENV_OPEN] = "SELECT IFNULL(env_entry_id, 0), IFNULL(env_event_id, 0), status FROM objections "
 	    "WHERE subject_id = ? AND record_id IS NULL AND status IN " OBJ_OPEN " LIMIT ?",
+	/* The correction an objection's "correct" decision makes (Art. 36). */
+	[RQ_CORRECT] = "UPDATE credit_records SET summary = IFNULL(?, summary), "
+	    "ended_on = IFNULL(?, ended_on), is_public = IFNULL(?, is_public), "
+	    "updated_at = UNIX_TIMESTAMP() WHERE id = ? AND subject_id = ?",
 };
 DB_SET(rq_set, rq_sql, RQ_MAX);
 
@@ -151,7 +156,30 @@ request_record_facts(struct arena *a, long long record_id, struct record_facts *
 	db_out_str(&q, &f->item_en);
 	db_out_str(&q, &f->doc_no);
 	db_out_str(&q, &f->agency);
+	db_out_str(&q, &f->summary);
+	db_out_str(&q, &f->ended_on);
+	db_out_int(&q, &f->is_public);
 	return db_one(&q);
+}
+
+int
+request_record_correct(struct arena *a, long long record_id, long long subject_id,
+    const char *summary, const char *ended_on, int is_public)
+{
+	struct db_q q;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &rq_set, RQ_CORRECT)) < 0)
+		return rc;
+	db_in_str(&q, summary);
+	db_in_str(&q, ended_on);
+	if (is_public >= 0)
+		db_in_int(&q, is_public);
+	else
+		db_in_null(&q);
+	db_in_int(&q, record_id);
+	db_in_int(&q, subject_id);
+	return matched(&q);
 }
 
 static void

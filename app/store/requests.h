@@ -17,8 +17,15 @@ struct record_facts {
 	char     *status;        /* active | repaired */
 	char     *decided_on;
 	char     *item_zh, *item_en, *doc_no, *agency;
+	char     *summary, *ended_on;   /* ended_on NULL = not ended */
+	long long is_public;
 };
 int request_record_facts(struct arena *, long long record_id, struct record_facts *);
+/* An objection decided "correct" (Art. 36) corrects the record of that
+ * subject: each of summary / ended_on is NULL and is_public < 0 to keep it.
+ * 1 corrected, 0 not found (revoked meanwhile), < 0 error. */
+int request_record_correct(struct arena *, long long record_id, long long subject_id,
+    const char *summary, const char *ended_on, int is_public);
 
 /* One row of a queue or of the applicant's list, and the detail page. */
 struct request_row {

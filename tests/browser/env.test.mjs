@@ -86,6 +86,17 @@ test('the agency imports and publishes; the public sees the badge; the enterpris
 	await page.goto(`${BASE_URL}/env/rounds/2/stats`);
 	assert.equal(await page.locator('svg.grade-chart rect').count(), 5);
 	await page.screenshot({ path: join(ART, 'env-stats.png'), fullPage: true });
+	// In print the badges keep colour and written name (browsers drop
+	// backgrounds unless told otherwise: black's white name would vanish).
+	await page.emulateMedia({ media: 'print' });
+	const printed = await page.locator('#stats tr[data-grade="black"] .badge').evaluate((e) => {
+		const s = getComputedStyle(e);
+		return { adjust: s.printColorAdjust || s.webkitPrintColorAdjust, color: s.color, bg: s.backgroundColor, text: e.textContent.trim() };
+	});
+	assert.equal(printed.adjust, 'exact', 'colours printed as shown');
+	assert.equal(printed.text, '黑色');
+	assert.notEqual(printed.color, printed.bg);
+	await page.emulateMedia({ media: 'screen' });
 
 	// The enterprise (subject 1) sees its grade with the breakdown.
 	await loginAs('enterprise');

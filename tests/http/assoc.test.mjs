@@ -303,3 +303,47 @@ test('staff register an association; a USCC is registered once', async () => {
 	const badUscc = await s.postWithCsrf('/staff/associations', { name: '错误协会', uscc: '123' }, '/staff/associations');
 	assert.equal(badUscc.status, 422);
 });
+
+test('staff and admin register associations (audited); no other role can; numbers stop at 999', async () => {
+	const ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+	const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+	const newUscc = () => {
+		let s = '51320500';
+		while (s.length < 17) s += ALPHA[Math.floor(Math.random() * ALPHA.length)];
+		let sum = 0;
+		for (let i = 0; i < 17; i++) sum += ALPHA.indexOf(s[i]) * W[i];
+		return s + ALPHA[(31 - (sum % 31)) % 31];
+	};
+	const count = () => Number(sql('SELECT COUNT(*) FROM associations'));
+	for (const role of ['staff', 'admin']) {
+		const c = await login(role);
+		const uscc = newUscc();
+		const name = uniq(`测试协会${role}`);
+		const r = await c.postWithCsrf('/staff/associations', { name, uscc, industry: '测试' }, '/staff/associations');
+		assert.equal(r.status, 303, errorText(r.text));
+		const [id, stored] = sql(`SELECT CONCAT(id, ' ', name) FROM associations WHERE uscc = ${q(uscc)}`).split(' ');
+		assert.ok(Number(id) > 0, role);
+		assert.equal(stored, name);
+		assert.match(sql("SELECT detail FROM audit_log WHERE action = 'assoc_register' ORDER BY id DESC LIMIT 1"), new RegExp(`association ${id} registered`));
+		assert.match((await c.get('/staff/associations')).text, new RegExp(name));
+	}
+	const before = count();
+	for (const role of ['enterprise', 'association', 'env_agency']) {
+		const c = await login(role);
+		const r = await c.postWithCsrf('/staff/associations', { name: '越权协会', uscc: newUscc() }, '/me');
+		assert.equal(r.status, 403, role);
+	}
+	assert.equal(count(), before, 'nothing registered by other roles');
+	// The association number is 3 digits of every certificate: past 999 a
+	// registration is refused, nothing is written.
+	sql('ALTER TABLE associations AUTO_INCREMENT = 1000');
+	try {
+		const s = await login('staff');
+		const full = await s.postWithCsrf('/staff/associations', { name: '第一千个协会', uscc: newUscc() }, '/staff/associations');
+		assert.equal(full.status, 409);
+		assert.match(byId(full.text, 'assoc-error'), new RegExp(str('zh-CN', 'Assoc.err.assoc_no_full')));
+		assert.equal(count(), before);
+	} finally {
+		sql('ALTER TABLE associations AUTO_INCREMENT = 1');
+	}
+});

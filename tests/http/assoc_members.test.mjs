@@ -9,7 +9,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { login, sql, q, str, errorText, byId, uniq, BASE_URL } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { Client, login, sql, q, str, errorText, byId, uniq, BASE_URL } from './lib.mjs';
 
 const ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -346,4 +347,53 @@ test('another association\'s members and levels, and guessed ids, answer 403 and
 		assert.equal(r.status, 403, role);
 	}
 	assert.deepEqual(snapshot(), before);
+});
+
+test('a CSV saved by Excel in GB18030 goes in; the certificate check tells expired and not yet in force apart', async () => {
+	// Association 2 uses the 一级…四级 scale: Chinese header, levels and
+	// measures, all in GB18030 bytes as Excel saves a CSV on Chinese Windows.
+	const old = await newMember(other.c, { joined: '2018-01-01' });
+	const soon = await newMember(other.c);
+	const later = addDays(today(), 400);
+	const csv = '统一社会信用代码,信用等级,有效期起,有效期止,评价依据,奖惩措施\r\n' +
+		`${old.uscc},四级,2019-01-01,2020-12-31,2019年度评价（已过期）,业内警告\r\n` +
+		'\r\n' +
+		`${soon.uscc},一级,${later},,"下一年度评价,提前评定",重点推荐；提升会员级别\r\n`;
+	const gb = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: csv });
+	assert.notDeepEqual(gb, Buffer.from(csv, 'utf8'), 'the file really is GB18030');
+	const r = await upload(other.c, gb);
+	assert.equal(r.status, 200, errorText(r.text) + JSON.stringify(importErrors(r.text)));
+	assert.match(byId(r.text, 'import-done'), /2/);
+	const row = (m) => sql(`SELECT CONCAT_WS('|', l.code, DATE_FORMAT(r.valid_from, '%Y-%m-%d'), DATE_FORMAT(r.valid_to, '%Y-%m-%d'),
+	                        r.basis, r.measures, r.cert_no) FROM ratings r JOIN rating_levels l ON l.id = r.level_id
+	                        WHERE r.member_id = ${m.id} AND r.status = 'current'`).split('|');
+	const [lvOld, , toOld, basisOld, mOld, certOld] = row(old);
+	assert.deepEqual([lvOld, toOld, basisOld, mOld], ['四级', '2020-12-31', '2019年度评价（已过期）', 'warning']);
+	assert.match(certOld, /^2019002904\d{5}$/, 'year 2019, association 002, 四级 = 904, serial');
+	// Who entered it and when, on the rating itself.
+	assert.equal(sql(`SELECT CONCAT(r.created_by = u.id, ' ', r.created_at > UNIX_TIMESTAMP() - 600) FROM ratings r
+	                  JOIN users u ON u.login = ${q(other.name)} WHERE r.cert_no = ${q(certOld)}`), '1 1');
+	const [lvSoon, , toSoon, basisSoon, mSoon, certSoon] = row(soon);
+	assert.deepEqual([lvSoon, basisSoon, mSoon], ['一级', '下一年度评价,提前评定', 'recommend,promote']);
+	assert.equal(toSoon, addDays(later.replace(/^\d{4}/, (y) => String(Number(y) + 3)), -1), '3 years less a day');
+	assert.match(certSoon, new RegExp(`^${later.slice(0, 4)}002901\\d{5}$`));
+	// The public certificate check: genuine, but expired / not yet in force.
+	const anon = new Client();
+	const exp = await anon.get('/cert?no=' + certOld);
+	assert.equal(exp.status, 200);
+	assert.match(exp.text, /data-result="expired"/);
+	assert.match(exp.text, new RegExp(str('zh-CN', 'Cert.result.expired')));
+	const pend = await anon.get('/cert?no=' + certSoon);
+	assert.match(pend.text, /data-result="pending"/);
+	assert.match(byId(pend.text, 'cert-level'), /一级/);
+	// The public profile shows the rating in force or to come, with its
+	// validity and measures; the expired one is no current rating.
+	const prof = await anon.get(`/entity/${soon.uscc}`);
+	assert.equal(prof.status, 200);
+	const cur = byId(prof.text, 'ratings-current');
+	assert.match(cur, /苏州市纺织行业协会/);
+	assert.match(cur, new RegExp(`${later} – ${toSoon}`));
+	assert.match(cur, /重点推荐/);
+	assert.match(cur, /提升会员级别/);
+	assert.doesNotMatch((await anon.get(`/entity/${old.uscc}`)).text, /id="ratings-current"/);
 });

@@ -4,7 +4,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, login, sql, q, str, byId, errorText, uniq } from './lib.mjs';
-import { PDF, PNG, makeRecord, postMultipart } from './requests_lib.mjs';
+import { PDF, PNG, makeRecord, postMultipart, cstDay } from './requests_lib.mjs';
 
 let ent, staff, sid, uscc;
 const objId = (recId) => Number(sql(`SELECT IFNULL(MAX(id), 0) FROM objections WHERE record_id = ${Number(recId)}`));
@@ -137,4 +137,66 @@ test('a revocation (Art. 37) closes an objection still waiting to be marked; the
 	r = await object(rec.id);
 	assert.equal(r.status, 403);
 	assert.equal(objId(rec.id), id);
+});
+
+test('"correct" changes the record in the same step, the fields changed and the reason kept in its history', async () => {
+	const rec = makeRecord(sid, { daysAgo: 30 });
+	let r = await object(rec.id);
+	assert.equal(r.status, 303, errorText(r.text));
+	const id = objId(rec.id);
+	r = await staff.postWithCsrf(`/staff/objections/${id}/mark`, {}, '/staff');
+	assert.equal(r.status, 303);
+	// Forwarded to the agency: its decision is due 5 working days from today.
+	r = await staff.postWithCsrf(`/staff/objections/${id}/forward`, { agency: '吴中区税务局' }, '/staff');
+	assert.equal(r.status, 303);
+	const admin = await login('admin');
+	const calc = await admin.get(`/admin/calendar?from=${cstDay(0)}&n=5`);
+	assert.equal(sql(`SELECT DATE_FORMAT(decision_due, '%Y-%m-%d') FROM objections WHERE id = ${id}`), byId(calc.text, 'calc-due'));
+	// The decide form starts from the record as it is.
+	r = await staff.get(`/staff/objections/${id}`);
+	assert.equal(r.status, 200);
+	assert.equal(byId(r.text, 'f-summary'), `summary-${rec.doc}`);
+	const record = () => sql(`SELECT summary, IFNULL(DATE_FORMAT(ended_on, '%Y-%m-%d'), '-'), is_public FROM credit_records WHERE id = ${rec.id}`);
+	const was = record();
+	const audits = () => Number(sql(`SELECT COUNT(*) FROM audit_log WHERE subject_id = ${sid}`));
+	const a0 = audits();
+	// "Correct" without a change, or with the behaviour ending before the decision: refused, nothing changes.
+	for (const [form, field, key] of [
+		[{ summary: `summary-${rec.doc}`, is_public: '1' }, 'summary', 'Objection.err.correction'],
+		[{ ended_on: '2000-01-01', is_public: '1' }, 'ended_on', 'Err.record.ended_before'],
+	]) {
+		r = await staff.postWithCsrf(`/staff/objections/${id}/decide`, { decision: 'correct', reason: '核实有误', ...form }, '/staff');
+		assert.equal(r.status, 422, key);
+		assert.equal(byId(r.text, `err-${field}`), str('zh-CN', key));
+		assert.equal(status(id), 'forwarded');
+		assert.equal(record(), was);
+		assert.equal(audits(), a0);
+	}
+	r = await staff.postWithCsrf(`/staff/objections/${id}/decide`,
+		{ decision: 'correct', reason: '机关复核：金额有误', summary: 'corrected summary text', is_public: '0' }, '/staff');
+	assert.equal(r.status, 303, errorText(r.text));
+	assert.equal(status(id), 'decided');
+	assert.equal(sql(`SELECT decision FROM objections WHERE id = ${id}`), 'correct');
+	assert.equal(record(), `corrected summary text\t-\t0`);
+	assert.equal(flag(rec.id), 0);
+	// The history: which fields and why, in the record's audit trail and the request's timeline, never the content.
+	const hist = sql(`SELECT detail FROM audit_log WHERE action = 'update' AND subject_id = ${sid} AND detail LIKE 'record ${rec.id} corrected (objection #${id})%'`);
+	assert.equal(hist, `record ${rec.id} corrected (objection #${id}); changed: summary, is_public; reason: 机关复核：金额有误`);
+	assert.equal(Number(sql(`SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%corrected summary text%'`)), 0);
+	r = await staff.get(`/staff/objections/${id}`);
+	assert.match(byId(r.text, 'timeline'), /corrected: summary, is_public/);
+	// The subject is told, and its report lists the correction with its reason.
+	r = await ent.get('/me/requests');
+	assert.match(r.text, /机关复核：金额有误/);
+	r = await ent.get('/report');
+	assert.equal(r.status, 200);
+	assert.match(r.text, new RegExp(`record ${rec.id} corrected \\(objection #${id}\\); changed: summary, is_public`));
+	// "Do not correct" leaves the record as it is, whatever the fields say.
+	const rec2 = makeRecord(sid, { daysAgo: 30 });
+	await object(rec2.id);
+	const id2 = objId(rec2.id);
+	await staff.postWithCsrf(`/staff/objections/${id2}/mark`, {}, '/staff');
+	r = await staff.postWithCsrf(`/staff/objections/${id2}/decide`, { decision: 'do_not_correct', reason: '原记录无误', summary: 'ignored', is_public: '0' }, '/staff');
+	assert.equal(r.status, 303);
+	assert.equal(sql(`SELECT CONCAT(summary, is_public) FROM credit_records WHERE id = ${rec2.id}`), `summary-${rec2.doc}1`);
 });

@@ -375,3 +375,33 @@ test('revocation (Art. 37) closes the open repair application and objection on t
 	r = await apply(ent, recId);
 	assert.equal(r.status, 403);
 });
+
+test('an approved repair leaves every read path of the record: profile, search, the report and its PDF export; the history stays', async () => {
+	const rec = makeRecord(sid);
+	const uscc = USCC(sid);
+	const name = sql(`SELECT name FROM subjects WHERE id = ${sid}`);
+	let r = await ent.get('/report');
+	assert.equal(r.status, 200);
+	assert.match(r.text, new RegExp(rec.doc), 'in the report before the repair');
+	r = await apply(ent, rec.id);
+	assert.equal(r.status, 303, errorText(r.text));
+	const id = appId(rec.id);
+	await staff.postWithCsrf(`/staff/repairs/${id}/review`, {}, '/staff');
+	r = await staff.postWithCsrf(`/staff/repairs/${id}/decide`, { decision: 'approve', reason: '已履行法定义务' }, '/staff');
+	assert.equal(r.status, 303, errorText(r.text));
+	for (const [c, path] of [[new Client(), `/entity/${uscc}`], [new Client(), `/search?q=${encodeURIComponent(name)}`],
+		[other, `/entity/${uscc}`], [ent, '/report']]) {
+		r = await c.get(path);
+		assert.equal(r.status, 200, path);
+		assert.doesNotMatch(r.text, new RegExp(rec.doc), path);
+		assert.doesNotMatch(r.text, new RegExp(`summary-${rec.doc}`), path);
+	}
+	// The PDF export is built from the same lines as /report.
+	r = await ent.get('/report.pdf');
+	assert.equal(r.status, 200);
+	assert.equal(r.headers.get('content-type'), 'application/pdf');
+	// The record and its whole history stay in the database and the audit log.
+	assert.equal(sql(`SELECT CONCAT(status, doc_no) FROM credit_records WHERE id = ${rec.id}`), `repaired${rec.doc}`);
+	assert.equal(sql(`SELECT GROUP_CONCAT(action ORDER BY id) FROM request_events WHERE kind = 'repair' AND request_id = ${id}`), 'file,review,approve');
+	assert.equal(Number(sql(`SELECT COUNT(*) FROM audit_log WHERE subject_id = ${sid} AND action IN ('repair_apply', 'repair_review', 'repair') AND detail LIKE 'credit repair application #${id} %'`)), 3);
+});

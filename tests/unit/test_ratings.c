@@ -3,6 +3,7 @@
  * validity overlap and default end, measures, and rating CSV files through
  * the shared reader (quotes, BOM, GB18030, blank lines, CRLF). */
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -13,6 +14,8 @@
 
 #include "rules/csv.h"
 #include "rules/ratings.h"
+#include "rules/uscc.h"
+#include "rules/window.h"
 
 static void
 grade(const char *level, int rank, const char *want)
@@ -73,6 +76,22 @@ test_presets(void **state)
 	assert_null(rating_preset("nope"));
 	assert_null(rating_preset(NULL));
 	assert_string_equal(rating_preset("grade4")->codes[0], "一级");
+	/* The three scales of the issue, best first, in full. */
+	{
+		static const char *const want[3][10] = {
+			{ "AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C", NULL },
+			{ "AAA", "AA", "A", "B", "C", NULL },
+			{ "一级", "二级", "三级", "四级", NULL },
+		};
+		static const char *const keys[3] = { "pilot9", "common5", "grade4" };
+
+		for (k = 0; k < 3; k++) {
+			p = rating_preset(keys[k]);
+			for (i = 0; want[k][i] != NULL; i++)
+				assert_string_equal(p->codes[i], want[k][i]);
+			assert_int_equal(p->n, i);
+		}
+	}
 	/* Within every preset, grade codes are unique and every level has a
 	 * description. */
 	for (k = 0; k < rating_npresets; k++) {
@@ -308,6 +327,57 @@ test_csv_bad_quote_line(void **state)
 	assert_int_equal(line, 3);
 }
 
+/* The README's example upload (docs/examples/ratings.csv, read from the
+ * checkout root as tests/run.sh runs the tests) is a file every row of
+ * which passes the checks that need no database: all columns, a valid USCC,
+ * a level of the pilot scale, dates with the end not before the start,
+ * known measures. */
+static void
+test_example_file(void **state)
+{
+	static const char *const need[] = { "uscc", "level", "valid_from", "valid_to", "basis",
+	    "measures", NULL };
+	const struct rating_preset *p = rating_preset("pilot9");
+	char buf[8192], norm[USCC_LEN + 1], want;
+	struct csv_doc d;
+	struct ymd y;
+	const char *bad;
+	unsigned m;
+	size_t len;
+	int i, k, pos;
+	FILE *f = fopen("docs/examples/ratings.csv", "rb");
+
+	(void)state;
+	assert_non_null(f);
+	len = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	assert_true(len > 0 && len < sizeof(buf));
+	parse(buf, len, &d);
+	assert_int_equal(csv_header_index(&d, need), -1);
+	assert_true(d.nrows >= 3);
+	for (i = 0; i < d.nrows; i++) {
+		const char *const *r = d.rows[i].f;
+		const char *u, *lv, *from, *to;
+
+		assert_int_equal(d.rows[i].n, d.header.n);
+		u = r[csv_col(&d, "uscc")];
+		lv = r[csv_col(&d, "level")];
+		from = r[csv_col(&d, "valid_from")];
+		to = r[csv_col(&d, "valid_to")];
+		assert_int_equal(uscc_normalize(u, strlen(u), norm, &pos, &want), USCC_OK);
+		for (k = 0; k < p->n && strcmp(p->codes[k], lv) != 0; k++)
+			;
+		assert_true(k < p->n);
+		assert_int_equal(ymd_parse(from, &y), 0);
+		if (to[0] != '\0') {
+			assert_int_equal(ymd_parse(to, &y), 0);
+			assert_true(strcmp(to, from) >= 0);
+		}
+		assert_true(strlen(r[csv_col(&d, "basis")]) >= 2);
+		assert_int_equal(measures_parse(r[csv_col(&d, "measures")], &m, &bad), 0);
+	}
+}
+
 int
 main(void)
 {
@@ -324,6 +394,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_csv_chinese_header, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_csv_gb18030, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_csv_bad_quote_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_example_file, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
