@@ -97,7 +97,11 @@ config_load(void)
 	}
 	rc |= env_long("CREDIT_DB_PORT", 3306, 1, 65535, &n);
 	cfg.db_port = (unsigned)n;
-	rc |= env_long("CREDIT_WORKERS", cores, 1, 256, &n);
+	/* A worker waits for MariaDB during most of a page, so with one per
+	 * core the CPU idles: 4 per core measured 1,060 -> 1,710 profile pages
+	 * a second on 2 cores (docs/performance.md), and logins (at most one
+	 * Argon2id hash per core) leave workers free for pages. */
+	rc |= env_long("CREDIT_WORKERS", cores * 4 > 256 ? 256 : cores * 4, 1, 256, &n);
 	cfg.workers = (int)n;
 	rc |= env_long("CREDIT_SESSION_IDLE", 1800, 60, 86400, &n);
 	cfg.session_idle = (int)n;

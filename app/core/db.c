@@ -98,6 +98,15 @@ db_close(void)
 	tx_done(0);
 }
 
+void
+db_forget(struct db_set *set, int idx)
+{
+	if (idx >= 0 && idx < set->n && set->cache[idx] != NULL) {
+		mysql_stmt_close(set->cache[idx]);
+		set->cache[idx] = NULL;
+	}
+}
+
 int
 db_connected(void)
 {

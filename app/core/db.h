@@ -84,6 +84,11 @@ long long db_write(struct db_q *);
 /* Executes an INSERT and ends q. Returns the new id or < 0. */
 long long db_insert(struct db_q *);
 
+/* Closes one cached statement of this thread's connection, so that its
+ * next use prepares it again (for a plan MariaDB finds only at a
+ * statement's first execution; see store/subjects.c, SU_DISTRICTS). */
+void db_forget(struct db_set *, int idx);
+
 /* Transactions: begin/commit/rollback on the worker's connection. */
 int  db_begin(void);
 int  db_commit(void);

@@ -57,7 +57,8 @@ sql-mode = STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_
 default-storage-engine = InnoDB
 innodb_buffer_pool_size = ${CREDIT_DB_BUFFER_POOL:-256M}
 innodb_flush_log_at_trx_commit = ${CREDIT_DB_FLUSH:-1}
-max_connections = 200
+# Two connections per app worker (requests, audit flusher).
+max_connections = 600
 CNF
 }
 
@@ -157,7 +158,7 @@ app_start() {
 	if ! wait_for 20 test -S "$VAR/run/app.sock"; then
 		log "the app did not start; see $VAR/log/app.log and $VAR/log/app.out"; exit 1
 	fi
-	log "app up (${CREDIT_WORKERS:-$(nproc)} workers, socket $VAR/run/app.sock)"
+	log "app up (${CREDIT_WORKERS:-$(($(nproc) * 4))} workers, socket $VAR/run/app.sock)"
 }
 
 app_stop() { stop_pidfile "$VAR/run/app.pid" TERM 30; }

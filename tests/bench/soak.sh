@@ -1,5 +1,5 @@
 #!/bin/sh
-# soak.sh — `make soak`: do the workers' memory stay flat under a long mixed
+# soak.sh — `make soak`: does the workers' memory stay flat under a long mixed
 # load? A release build of the app (CREDIT_BIN, what `make all` builds) runs
 # on its own throw-away stack (var/soak, port SOAK_PORT 18280, 2 workers);
 # wrk sends SOAK_REQUESTS (100,000) requests of tests/bench/soak.lua —

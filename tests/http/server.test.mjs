@@ -37,11 +37,13 @@ test('SIGHUP replaces every worker and no request fails', async () => {
 	const before = workers(pid);
 	const counts = await load('/', 600, 8, () => process.kill(pid, 'SIGHUP'));
 	assert.deepEqual(Object.keys(counts), ['200'], JSON.stringify(counts));
-	// One snapshot per check: the old generation may still be draining.
-	await waitFor(() => {
+	// One snapshot per check: the old generation may still be draining
+	// (the master kills what is left after its 20 s grace).
+	const replaced = await waitFor(() => {
 		const now = workers(pid);
 		return now.length === before.length && now.every((w) => !before.includes(w));
-	});
+	}, { timeout: 25_000 });
+	assert.ok(replaced, `the old workers ${before.join(', ')} exited (now ${workers(pid).join(', ')})`);
 });
 
 test('a worker killed under load is replaced and no request fails', async () => {
