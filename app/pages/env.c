@@ -984,6 +984,41 @@ env_set_changes(struct req *r, const long long c[5], const long long pc[5])
 	    grade_share(c[0] + c[1], tot, s) - grade_share(pc[0] + pc[1], ptot, s)));
 }
 
+char *
+env_stats_csv_text(struct req *r, const long long c[5], const long long pc[5], int has_prev,
+    const char *as_of, const char *prev_as_of)
+{
+	long long tot = 0, ptot = 0;
+	char sh[8], ps[8], *body;
+	int g;
+
+	for (g = 0; g < GRADE_MAX; g++) {
+		tot += c[g];
+		ptot += pc[g];
+	}
+	/* A BOM so that Excel on a Chinese Windows reads UTF-8. */
+	body = arena_printf(&r->arena, "\xEF\xBB\xBFgrade,%s,count,share_percent,previous_count,"
+	    "previous_share_percent%s\r\n", env_csv_cell(r, view_str(r, "Env.grade")),
+	    as_of != NULL ? ",as_of,previous_as_of" : "");
+	for (g = 0; g < GRADE_MAX && body != NULL; g++) {
+		grade_share(c[g], tot, sh);
+		grade_share(pc[g], ptot, ps);
+		body = arena_printf(&r->arena, "%s%s,%s,%lld,%s,%s,%s%s\r\n", body, grade_codes[g],
+		    env_csv_cell(r, view_str(r, arena_printf(&r->arena, "Grade.%s", grade_codes[g]))),
+		    c[g], sh, has_prev ? arena_printf(&r->arena, "%lld", pc[g]) : "",
+		    has_prev ? ps : "", as_of != NULL ? arena_printf(&r->arena, ",%s,%s", as_of,
+		    has_prev && prev_as_of != NULL ? prev_as_of : "") : "");
+	}
+	if (body != NULL)
+		body = arena_printf(&r->arena, "%stotal,,%lld,%s,%s,%s%s\r\n", body, tot,
+		    tot > 0 ? "100.0" : "0.0",
+		    has_prev ? arena_printf(&r->arena, "%lld", ptot) : "",
+		    !has_prev ? "" : ptot > 0 ? "100.0" : "0.0",
+		    as_of != NULL ? arena_printf(&r->arena, ",%s,%s", as_of,
+		    has_prev && prev_as_of != NULL ? prev_as_of : "") : "");
+	return body;
+}
+
 int
 env_stats_get(struct req *r)
 {
@@ -1034,30 +1069,13 @@ int
 env_stats_csv(struct req *r)
 {
 	struct env_round x, prev;
-	long long c[5], pc[5], tot = 0, ptot = 0;
-	char s[8], ps[8], *body;
-	int rc, has_prev, g;
+	long long c[5], pc[5];
+	char *body;
+	int rc, has_prev;
 
 	if ((rc = stats_load(r, &x, &prev, c, pc, &has_prev)) != 0)
 		return rc;
-	for (g = 0; g < GRADE_MAX; g++) {
-		tot += c[g];
-		ptot += pc[g];
-	}
-	/* A BOM so that Excel on a Chinese Windows reads UTF-8. */
-	body = arena_printf(&r->arena, "\xEF\xBB\xBFgrade,%s,count,share_percent,previous_count,"
-	    "previous_share_percent\r\n", env_csv_cell(r, view_str(r, "Env.grade")));
-	for (g = 0; g < GRADE_MAX && body != NULL; g++) {
-		grade_share(c[g], tot, s);
-		grade_share(pc[g], ptot, ps);
-		body = arena_printf(&r->arena, "%s%s,%s,%lld,%s,%s,%s\r\n", body, grade_codes[g],
-		    env_csv_cell(r, view_str(r, arena_printf(&r->arena, "Grade.%s", grade_codes[g]))),
-		    c[g], s, has_prev ? arena_printf(&r->arena, "%lld", pc[g]) : "",
-		    has_prev ? ps : "");
-	}
-	if (body != NULL)
-		body = arena_printf(&r->arena, "%stotal,,%lld,100.0,%s,%s\r\n", body, tot,
-		    has_prev ? arena_printf(&r->arena, "%lld", ptot) : "", has_prev ? "100.0" : "");
+	body = env_stats_csv_text(r, c, pc, has_prev, NULL, NULL);
 	if (body == NULL)
 		return req_error(r, 500, "Err.internal");
 	r->body_out = body;

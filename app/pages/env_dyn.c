@@ -831,35 +831,16 @@ int
 env_snapshot_stats_csv(struct req *r)
 {
 	struct env_snapshot s, prev;
-	long long c[5], pc[5], tot = 0, ptot = 0;
-	char sh[8], ps[8], *body;
-	int rc, g, has_prev;
+	long long c[5], pc[5];
+	char *body;
+	int rc, has_prev;
 
 	if ((rc = env_snapshot_get(&r->arena, r->pathids[0], &s)) <= 0)
 		return rc < 0 ? req_dberr(r, rc) : req_error(r, 404, "Err.notfound");
 	if ((rc = snapshot_counts(r, &s, c, pc, &prev)) != 0)
 		return rc;
 	has_prev = prev.id != 0;
-	for (g = 0; g < GRADE_MAX; g++) {
-		tot += c[g];
-		ptot += pc[g];
-	}
-	/* A BOM so that Excel on a Chinese Windows reads UTF-8. */
-	body = arena_printf(&r->arena, "\xEF\xBB\xBFgrade,%s,count,share_percent,previous_count,"
-	    "previous_share_percent,as_of,previous_as_of\r\n", env_csv_cell(r, view_str(r, "Env.grade")));
-	for (g = 0; g < GRADE_MAX && body != NULL; g++) {
-		grade_share(c[g], tot, sh);
-		grade_share(pc[g], ptot, ps);
-		body = arena_printf(&r->arena, "%s%s,%s,%lld,%s,%s,%s,%s,%s\r\n", body, grade_codes[g],
-		    env_csv_cell(r, view_str(r, arena_printf(&r->arena, "Grade.%s", grade_codes[g]))),
-		    c[g], sh, has_prev ? arena_printf(&r->arena, "%lld", pc[g]) : "",
-		    has_prev ? ps : "", s.as_of, has_prev ? prev.as_of : "");
-	}
-	if (body != NULL)
-		body = arena_printf(&r->arena, "%stotal,,%lld,%s,%s,%s,%s,%s\r\n", body, tot,
-		    tot > 0 ? "100.0" : "0.0",
-		    has_prev ? arena_printf(&r->arena, "%lld", ptot) : "",
-		    !has_prev ? "" : ptot > 0 ? "100.0" : "0.0", s.as_of, has_prev ? prev.as_of : "");
+	body = env_stats_csv_text(r, c, pc, has_prev, s.as_of, prev.as_of);
 	if (body == NULL)
 		return req_error(r, 500, "Err.internal");
 	r->body_out = body;

@@ -27,6 +27,11 @@ const char *env_lname(const struct req *, const char *zh, const char *en);
 /* Sets prefix.* for one round entry (grade, score, veto and its reason). */
 /* Stats.rows.N.delta_count/.delta_share and Stats.delta_good: the
  * changes from the earlier counts pc to c (shares in tenths of a point). */
+/* Statistics as CSV (with a BOM for Excel): a row per grade and a total,
+ * the previous counts when has_prev, as_of columns for a snapshot (as_of
+ * not NULL). NULL when out of memory. */
+char *env_stats_csv_text(struct req *, const long long c[5], const long long pc[5], int has_prev,
+         const char *as_of, const char *prev_as_of);
 void env_set_changes(struct req *, const long long c[5], const long long pc[5]);
 void env_set_entry(struct req *, const char *prefix, const struct env_entry *);
 /* A CSV cell: quoted (RFC 4180) when it holds a comma, quote or line break. */
