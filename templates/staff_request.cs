@@ -10,6 +10,7 @@
   <dt><?cs var:Lang.Req.record ?></dt><dd><?cs if:Req.revoked ?><?cs var:Lang.Req.revoked ?><?cs else ?><?cs var:Req.item ?> <span class="mono"><?cs var:Req.doc_no ?></span> <a href="/staff/records/<?cs var:Req.record_id ?>/edit"><?cs var:Lang.Staff.record.edit ?></a><?cs /if ?></dd><?cs /if ?>
   <dt><?cs var:Lang.Req.filed ?></dt><dd><?cs var:Req.filed_at ?></dd>
   <dt><?cs var:Lang.Req.due ?></dt><dd id="req-due"><?cs call:deadline(Req) ?></dd>
+  <?cs if:Req.forward.due ?><dt><?cs var:Lang.Objection.forward_due ?></dt><dd id="req-forward-due"><?cs call:deadline(Req.forward) ?></dd><?cs /if ?>
   <dt><?cs if:Req.kind == "repair" ?><?cs var:Lang.Repair.reason ?><?cs else ?><?cs var:Lang.Objection.statement ?><?cs /if ?></dt><dd class="pre"><?cs var:Req.text ?></dd>
   <?cs if:Req.forwarded_to ?><dt><?cs var:Lang.Objection.forwarded_to ?></dt><dd><?cs var:Req.forwarded_to ?></dd><?cs /if ?>
   <?cs if:Req.reminders > 0 ?><dt><?cs var:Lang.Objection.reminded ?></dt><dd id="req-reminders"><?cs var:Req.reminders ?> (<?cs var:Req.last_reminder ?>)</dd><?cs /if ?>

@@ -401,11 +401,18 @@ reqview_detail_page(struct req *r, const char *kind, const struct request_row *x
     const char *title_key, const char *nav)
 {
 	struct reqview_cal c;
+	struct request_row both[2];
 	int rc;
 
+	/* A marked objection has two deadlines at once (Art. 36): forward it
+	 * to the agency within 2 working days, or decide within 5. */
+	both[0] = both[1] = *x;
+	both[1].due_on = x->forward_due;
 	reqview_set_row(r, "Req", x);
-	if ((rc = reqview_cal_load(r, x, 1, &c)) < 0 ||
+	if ((rc = reqview_cal_load(r, both, x->forward_due != NULL ? 2 : 1, &c)) < 0 ||
 	    (rc = reqview_set_due(r, "Req", x->due_on, x->due_assumed, open, &c)) < 0 ||
+	    (x->forward_due != NULL &&
+	    (rc = reqview_set_due(r, "Req.forward", x->forward_due, x->due_assumed, open, &c)) < 0) ||
 	    (rc = reqview_set_files(r, "Files", kind, x->id)) < 0 ||
 	    (rc = reqview_set_timeline(r, kind, x->id)) < 0)
 		return req_dberr(r, rc);

@@ -25,7 +25,7 @@ enum rq_stmt {
 #define REPAIR_COLS "a.id, a.record_id, a.subject_id, a.due_assumed, 0, 'repair', a.status, " \
 	"a.reason, " CST("a.filed_at") ", DATE_FORMAT(a.due_on, '%Y-%m-%d'), NULL, " \
 	"a.decision_reason, " CST("a.decided_at") ", NULL, NULL, s.name, s.uscc, u.display_name, " \
-	"c.name_zh, c.name_en, r.doc_no, 0, 0 "
+	"c.name_zh, c.name_en, r.doc_no, 0, 0, NULL "
 #define REPAIR_FROM "FROM repair_applications a JOIN subjects s ON s.id = a.subject_id " \
 	"JOIN users u ON u.id = a.applicant_id LEFT JOIN credit_records r ON r.id = a.record_id " \
 	"LEFT JOIN catalog_items c ON c.id = r.item_id "
@@ -35,7 +35,8 @@ enum rq_stmt {
 	"o.status, o.statement, " CST("o.filed_at") ", DATE_FORMAT(" OBJ_DUE ", '%Y-%m-%d'), " \
 	"o.decision, o.decision_reason, " CST("o.decided_at") ", o.forwarded_to, " \
 	CST("o.last_reminder_at") ", s.name, s.uscc, u.display_name, c.name_zh, c.name_en, r.doc_no, " \
-	"IFNULL(o.env_entry_id, 0), IFNULL(o.env_event_id, 0) "
+	"IFNULL(o.env_entry_id, 0), IFNULL(o.env_event_id, 0), " \
+	"IF(o.status = 'marked', DATE_FORMAT(o.forward_due, '%Y-%m-%d'), NULL) "
 #define OBJ_FROM "FROM objections o JOIN subjects s ON s.id = o.subject_id " \
 	"JOIN users u ON u.id = o.applicant_id LEFT JOIN credit_records r ON r.id = o.record_id " \
 	"LEFT JOIN catalog_items c ON c.id = r.item_id "
@@ -208,6 +209,7 @@ bind_row(struct db_q *q, struct request_row *r)
 	db_out_str(q, &r->doc_no);
 	db_out_int(q, &r->env_entry_id);
 	db_out_int(q, &r->env_event_id);
+	db_out_str(q, &r->forward_due);
 }
 
 static void

@@ -35,6 +35,7 @@ struct request_row {
 	char     *text;          /* reason or statement */
 	char     *filed_at;      /* YYYY-MM-DD HH:MM (UTC+8) */
 	char     *due_on;        /* the deadline that runs now */
+	char     *forward_due;   /* objections while marked: forward to the agency by this day */
 	char     *decision;      /* objections: correct | do_not_correct */
 	char     *decision_reason;
 	char     *decided_at;

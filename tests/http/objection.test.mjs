@@ -51,9 +51,16 @@ test('object, mark (shown to everyone), forward, decide; the applicant sees the 
 	r = await staff.postWithCsrf(`/staff/objections/${id}/mark`, {}, '/staff');
 	assert.equal(r.status, 409);
 	assert.equal(errorText(r.text), str('zh-CN', 'Req.err.already_marked'));
+	// Marked: both deadlines run, forwarding (2 working days) and deciding.
+	r = await staff.get(`/staff/objections/${id}`);
+	const fwdDue = sql(`SELECT DATE_FORMAT(forward_due, '%Y-%m-%d') FROM objections WHERE id = ${id}`);
+	assert.match(byId(r.text, 'req-forward-due') || '', new RegExp(fwdDue), 'the forwarding deadline is shown');
+	assert.match(byId(r.text, 'req-due') || '', new RegExp(sql(`SELECT DATE_FORMAT(decision_due, '%Y-%m-%d') FROM objections WHERE id = ${id}`)));
 	r = await staff.postWithCsrf(`/staff/objections/${id}/forward`, { agency: '吴中区税务局' }, '/staff');
 	assert.equal(r.status, 303);
 	assert.equal(status(id), 'forwarded');
+	assert.equal(byId((await staff.get(`/staff/objections/${id}`)).text, 'req-forward-due'), null,
+		'once forwarded, only the agency\'s decision is due');
 	r = await staff.postWithCsrf(`/staff/objections/${id}/forward`, { agency: '吴中区税务局' }, '/staff');
 	assert.equal(r.status, 409);
 	// A decision needs its reason.
