@@ -288,9 +288,20 @@ entity_get(struct req *r)
 		view_set_int(r, "Page.detail", pos);
 		return req_error(r, 404, uscc_errkey(err));
 	}
+	ymd_today(&today);
+	window_cutoff(&today, cfg.window_years, &cut);
+	ymd_format(&today, today_s);
+	ymd_format(&cut, cut_s);
+	if ((rec = arena_alloc(&r->arena, sizeof(*rec) * PROFILE_MAX_RECORDS)) == NULL)
+		return req_error(r, 500, "Err.internal");
 	/* A code failing its check character may still be an early pilot code
-	 * that staff registered on purpose: look it up before complaining. */
-	rc = subjects_profile_by_uscc(&r->arena, norm, &s, &parts);
+	 * that staff registered on purpose: look it up before complaining. An
+	 * anonymous visitor's page (most of the traffic) is one statement. */
+	if (r->user.role == ROLE_ANON)
+		rc = records_public_profile(&r->arena, norm, cut_s, &s, &parts, rec,
+		    PROFILE_MAX_RECORDS, &n);
+	else
+		rc = subjects_profile_by_uscc(&r->arena, norm, &s, &parts);
 	if (rc < 0)
 		return req_dberr(r, rc);
 	if (rc == 0) {
@@ -301,16 +312,11 @@ entity_get(struct req *r)
 		return req_error(r, 404, "Err.subject.notfound");
 	}
 	self = r->user.role == ROLE_ENTERPRISE && r->user.subject_id == s.id;
-	ymd_today(&today);
-	window_cutoff(&today, cfg.window_years, &cut);
-	ymd_format(&today, today_s);
-	ymd_format(&cut, cut_s);
 	sc.cutoff = cut_s;
 	if ((rc = viewer_scope(r, &s, today_s, &sc)) < 0)
 		return req_dberr(r, rc);
-	if ((rec = arena_alloc(&r->arena, sizeof(*rec) * PROFILE_MAX_RECORDS)) == NULL)
-		return req_error(r, 500, "Err.internal");
-	if ((n = records_for_subject(&r->arena, s.id, &sc, rec, PROFILE_MAX_RECORDS)) < 0)
+	if (r->user.role != ROLE_ANON &&
+	    (n = records_for_subject(&r->arena, s.id, &sc, rec, PROFILE_MAX_RECORDS)) < 0)
 		return req_dberr(r, n);
 	set_records(r, rec, n);
 	/* The optional parts are read only when the subject has any rows

@@ -5,10 +5,12 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "store/subjects.h"
 
 enum rec_stmt {
 	RE_FOR_SUBJECT, RE_SERIOUS, RE_COMMITMENTS, RE_AUTH, RE_BY_ID, RE_INSERT, RE_UPDATE,
-	RE_CATALOG, RE_AUTH_INSERT, RE_COMMIT_INSERT, RE_SERIOUS_INSERT, RE_SERIOUS_REMOVE, RE_MAX
+	RE_CATALOG, RE_AUTH_INSERT, RE_COMMIT_INSERT, RE_SERIOUS_INSERT, RE_SERIOUS_REMOVE,
+	RE_PUBLIC_PROFILE, RE_MAX
 };
 
 #define RECORD_COLS "r.id, c.code, c.name_zh, c.name_en, c.kind, c.category, r.agency, " \
@@ -16,6 +18,15 @@ enum rec_stmt {
 	"r.summary, r.is_public, r.status, r.objection_flag, c.min_public_days, c.repairable "
 
 static const char *const rec_sql[RE_MAX] = {
+	/* The public profile in one statement: the subject, its parts and its
+	 * public, active records within the Art. 35 window (RE_FOR_SUBJECT's
+	 * conditions for a viewer without rights), one row per record, or one
+	 * row with NULL record columns when it has none. */
+	[RE_PUBLIC_PROFILE] = "SELECT " SUBJECTS_PROFILE_COLS ", " RECORD_COLS "FROM subjects s "
+	    "LEFT JOIN (credit_records r JOIN catalog_items c ON c.id = r.item_id) "
+	    "ON r.subject_id = s.id AND (c.kind = 'keep_faith' OR r.ended_on IS NULL OR r.ended_on >= ?) "
+	    "AND r.is_public = 1 AND r.status = 'active' "
+	    "WHERE s.uscc = ? ORDER BY r.decided_on DESC, r.id DESC LIMIT ?",
 	/* The Art. 35 window is the first condition: keep-faith items are
 	 * not dishonesty information and are not cut off by it. */
 	[RE_FOR_SUBJECT] = "SELECT " RECORD_COLS "FROM credit_records r JOIN catalog_items c ON c.id = r.item_id "
@@ -91,6 +102,35 @@ records_for_subject(struct arena *a, long long subject_id, const struct record_s
 	db_in_int(&q, max);
 	bind_record(&q, &r);
 	return db_collect(&q, &r, rows, sizeof(r), max);
+}
+
+int
+records_public_profile(struct arena *a, const char *uscc, const char *cutoff, struct subject *s,
+    struct subject_parts *parts, struct record *rows, int max, int *nrows)
+{
+	struct prow { struct subject s; struct subject_parts p; struct record r; } x, *all;
+	struct db_q q;
+	int rc, n, i;
+
+	*nrows = 0;
+	if ((all = arena_alloc(a, sizeof(*all) * (size_t)max)) == NULL)
+		return DB_ERR;
+	if ((rc = db_q_start(&q, a, &rec_set, RE_PUBLIC_PROFILE)) < 0)
+		return rc;
+	db_in_str(&q, cutoff);
+	db_in_str(&q, uscc);
+	db_in_int(&q, max);
+	memset(&x, 0, sizeof(x));
+	subjects_bind_profile(&q, &x.s, &x.p);
+	bind_record(&q, &x.r);
+	if ((n = db_collect(&q, &x, all, sizeof(x), max)) <= 0)
+		return n;
+	*s = all[0].s;
+	*parts = all[0].p;
+	for (i = 0; i < n; i++)
+		if (all[i].r.id != 0)
+			rows[(*nrows)++] = all[i].r;
+	return 1;
 }
 
 int

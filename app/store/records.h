@@ -64,6 +64,14 @@ struct catalog_item {
 
 int records_for_subject(struct arena *, long long subject_id, const struct record_scope *,
     struct record *rows, int max);
+/* What a viewer without rights sees of a subject, in one statement: the
+ * subject and its parts (store/subjects.h) and its public, active records
+ * ended on or after cutoff (YYYY-MM-DD) or not ended, newest first, at most
+ * max, *nrows of them. 1 found, 0 no such USCC, < 0 error. */
+struct subject;
+struct subject_parts;
+int records_public_profile(struct arena *, const char *uscc, const char *cutoff, struct subject *,
+    struct subject_parts *, struct record *rows, int max, int *nrows);
 int serious_for_subject(struct arena *, long long subject_id, struct serious_entry *rows, int max);
 int commitments_for_subject(struct arena *, long long subject_id, struct commitment *rows, int max);
 /* 1 when user `grantee` holds a written authorisation for the subject valid

@@ -15,9 +15,7 @@ enum subj_stmt {
 #define PICK_SLOTS 8
 #define DISTRICTS_MAX_S "100"   /* SUBJECTS_DISTRICTS_MAX as text */
 
-#define SUBJ_COLS "s.id, s.uscc, s.name, s.kind, s.legal_rep, s.address, s.district, " \
-	"s.industry, DATE_FORMAT(s.established, '%Y-%m-%d'), s.reg_status, s.uscc_override, " \
-	"EXISTS (SELECT 1 FROM serious_list l WHERE l.subject_id = s.id AND l.removed_on IS NULL) "
+#define SUBJ_COLS SUBJECTS_COLS
 
 /* The environmental filter (struct subject_filter): a published round entry
  * of the subject with the grade and in the year asked for; without a year,
@@ -35,6 +33,8 @@ enum subj_stmt {
  * ((round_id, grade)) give the candidates. Binds: ENV_COND's. */
 #define ENV_IDS "s.id IN (SELECT e.subject_id FROM env_rounds r JOIN env_entries e " \
 	"ON e.round_id = r.id WHERE r.status = 'published' AND " ENV_COND ") "
+
+#define PROFILE_COLS SUBJECTS_PROFILE_COLS
 
 static const char *const subj_sql[SU_MAX] = {
 	[SU_BY_USCC] = "SELECT " SUBJ_COLS "FROM subjects s WHERE s.uscc = ?",
@@ -75,12 +75,7 @@ static const char *const subj_sql[SU_MAX] = {
 	[SU_COUNT_GRAM] = "SELECT COUNT(*) FROM (SELECT 1 FROM subject_grams WHERE gram = ? LIMIT 1001) t",
 	/* Reads other tables' subject indexes only to say whether they have
 	 * rows for it (struct subject_parts); their SQL stays in their modules. */
-	[SU_PROFILE] = "SELECT " SUBJ_COLS ", "
-	    "EXISTS (SELECT 1 FROM ratings x WHERE x.subject_id = s.id), "
-	    "EXISTS (SELECT 1 FROM env_entries x WHERE x.subject_id = s.id) OR "
-	    "EXISTS (SELECT 1 FROM env_dynamic_subjects x WHERE x.subject_id = s.id), "
-	    "EXISTS (SELECT 1 FROM commitments x WHERE x.subject_id = s.id) "
-	    "FROM subjects s WHERE s.uscc = ?",
+	[SU_PROFILE] = "SELECT " PROFILE_COLS "FROM subjects s WHERE s.uscc = ?",
 };
 DB_SET(subj_set, subj_sql, SU_MAX);
 
@@ -161,13 +156,19 @@ subjects_profile_by_uscc(struct arena *a, const char *uscc, struct subject *out,
 	if ((rc = db_q_start(&q, a, &subj_set, SU_PROFILE)) < 0)
 		return rc;
 	db_in_str(&q, uscc);
+	subjects_bind_profile(&q, out, parts);
+	return db_one(&q);
+}
+
+void
+subjects_bind_profile(struct db_q *q, struct subject *out, struct subject_parts *parts)
+{
 	memset(out, 0, sizeof(*out));
 	memset(parts, 0, sizeof(*parts));
-	bind_subject(&q, out);
-	db_out_int(&q, &parts->ratings);
-	db_out_int(&q, &parts->env);
-	db_out_int(&q, &parts->commitments);
-	return db_one(&q);
+	bind_subject(q, out);
+	db_out_int(q, &parts->ratings);
+	db_out_int(q, &parts->env);
+	db_out_int(q, &parts->commitments);
 }
 
 int
