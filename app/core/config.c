@@ -97,10 +97,12 @@ config_load(void)
 	}
 	rc |= env_long("CREDIT_DB_PORT", 3306, 1, 65535, &n);
 	cfg.db_port = (unsigned)n;
-	/* A worker waits for MariaDB during most of a page, so with one per
-	 * core the CPU idles: 4 per core measured 1,060 -> 1,710 profile pages
-	 * a second on 2 cores (docs/performance.md), and logins (at most one
-	 * Argon2id hash per core) leave workers free for pages. */
+	/* A worker waits for MariaDB (and its disk) during most of a page, so
+	 * with one per core the CPU idles, and two logins (one Argon2id hash
+	 * per core at most) take every worker. On 2 cores, 4 per core: profile
+	 * pages 2,387 -> 2,516 a second with a warm database (1,058 -> 1,710
+	 * with a cold one), and 522 -> 1,805 while logins run
+	 * (docs/performance.md). */
 	rc |= env_long("CREDIT_WORKERS", cores * 4 > 256 ? 256 : cores * 4, 1, 256, &n);
 	cfg.workers = (int)n;
 	rc |= env_long("CREDIT_SESSION_IDLE", 1800, 60, 86400, &n);
