@@ -4,6 +4,8 @@
  * on every page (the staff navigation's counts). */
 #include "pages/pages.h"
 
+#include <stdio.h>
+
 #include "core/db.h"
 #include "core/log.h"
 #include "core/view.h"
@@ -14,7 +16,9 @@
 void
 page_field_fail(struct req *r, int i, const char *key)
 {
-	r->ferr[i] = key;
+	/* The first problem found with a field is the one shown. */
+	if (r->ferr[i] == NULL)
+		r->ferr[i] = key;
 	r->form_invalid = 1;
 }
 
@@ -28,6 +32,18 @@ page_audit(struct req *r, long long subject_id, const char *action, const char *
 	};
 
 	return audit_append(&r->arena, &ev);
+}
+
+void
+page_set_list(struct req *r, const char *prefix, const char *const *items)
+{
+	char name[64];
+	int i;
+
+	for (i = 0; items[i] != NULL; i++) {
+		snprintf(name, sizeof(name), "%s.%d", prefix, i);
+		view_set(r, name, items[i]);
+	}
 }
 
 int

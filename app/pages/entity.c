@@ -13,6 +13,7 @@
 #include "core/view.h"
 #include "rules/grams.h"
 #include "rules/requests.h"
+#include "rules/grades.h"
 #include "rules/uscc.h"
 #include "rules/window.h"
 #include "store/audit.h"
@@ -28,14 +29,13 @@
 #define SEARCH_MAX_YEARS 50
 #define SEARCH_MAX_DISTRICTS 100
 
-static const char *const grade_choices[] = { "green", "blue", "yellow", "red", "black", NULL };
 
 /* grade, year and district narrow a search, or list without a name. */
 enum { SQ_Q, SQ_PAGE, SQ_GRADE, SQ_YEAR, SQ_DISTRICT, SQ_N };
 static const struct field search_fields[SQ_N] = {
 	[SQ_Q]        = { "q", FT_TEXT, FF_TRIM, 1, 50, NULL },
 	[SQ_PAGE]     = { "page", FT_INT, 0, 1, 50, NULL },
-	[SQ_GRADE]    = { "grade", FT_ENUM, 0, 0, 0, grade_choices },
+	[SQ_GRADE]    = { "grade", FT_ENUM, 0, 0, 0, grade_codes },
 	[SQ_YEAR]     = { "year", FT_INT, FF_TRIM, 2000, 2100, NULL },
 	[SQ_DISTRICT] = { "district", FT_TEXT, FF_TRIM, 1, 50, NULL },
 };
@@ -73,10 +73,7 @@ search_choices(struct req *r)
 	int n, i;
 
 	view_set(r, "Search.filters_ui", "1");
-	for (i = 0; grade_choices[i] != NULL; i++) {
-		snprintf(name, sizeof(name), "Search.grades.%d", i);
-		view_set(r, name, grade_choices[i]);
-	}
+	page_set_list(r, "Search.grades", grade_codes);
 	if ((n = env_round_years(&r->arena, 0, 1, years, SEARCH_MAX_YEARS)) < 0)
 		return n;
 	for (i = 0; i < n; i++) {

@@ -27,7 +27,6 @@
 #define MAX_EVENTS     200
 #define BAR_HEIGHT     200
 
-static const char *const grade_choices[] = { "green", "blue", "yellow", "red", "black", NULL };
 
 enum { RF_YEAR, RF_SCOPE, RF_FROM, RF_TO, RF_N };
 static const struct field round_fields[RF_N] = {
@@ -47,7 +46,7 @@ const struct form env_home_form = { home_fields, HF_N };
 
 enum { FL_GRADE, FL_DISTRICT, FL_PAGE, FL_N };
 static const struct field filter_fields[FL_N] = {
-	[FL_GRADE]    = { "grade", FT_ENUM, 0, 0, 0, grade_choices },
+	[FL_GRADE]    = { "grade", FT_ENUM, 0, 0, 0, grade_codes },
 	[FL_DISTRICT] = { "district", FT_TEXT, FF_TRIM, 1, 50, NULL },
 	[FL_PAGE]     = { "page", FT_INT, 0, 1, 100000, NULL },
 };
@@ -57,7 +56,7 @@ const struct form env_filter_form = { filter_fields, FL_N };
  * scored grade the agency corrects after the draft. */
 enum { GF_GRADE, GF_SCORE, GF_REASON, GF_N };
 static const struct field grade_fields[GF_N] = {
-	[GF_GRADE]  = { "grade", FT_ENUM, FF_REQUIRED, 0, 0, grade_choices },
+	[GF_GRADE]  = { "grade", FT_ENUM, FF_REQUIRED, 0, 0, grade_codes },
 	[GF_SCORE]  = { "score", FT_INT, FF_TRIM, 0, 100, NULL },
 	[GF_REASON] = { "reason", FT_TEXT, FF_REQUIRED | FF_TRIM, 2, 300, NULL },
 };
@@ -622,10 +621,7 @@ entry_page(struct req *r, int status, long long id)
 	/* A scored grade follows its deductions while the round is a draft. */
 	if (strcmp(e.source, "form") != 0 || strcmp(e.round_status, "draft") != 0)
 		view_set(r, "Entry.correctable", "1");
-	for (i = 0; grade_choices[i] != NULL; i++) {
-		snprintf(name, sizeof(name), "Grades.%d", i);
-		view_set(r, name, grade_choices[i]);
-	}
+	page_set_list(r, "Grades", grade_codes);
 	form_to_hdf(r);
 	view_set(r, "Page.title", e.name);
 	view_set(r, "Page.nav", "env");

@@ -25,7 +25,6 @@
 #define MAX_VERSIONS  20
 #define DYN_PER_PAGE  100
 
-static const char *const grade_choices[] = { "green", "blue", "yellow", "red", "black", NULL };
 static const char *const kind_choices[] = { "indicator", "veto", "type", NULL };
 static const char *const active_choices[] = { "1", "0", NULL };
 
@@ -42,7 +41,7 @@ const struct form env_event_form = { event_fields, VE_N };
 /* The dynamic list: grade (today's) and district, a page at a time. */
 enum { DL_GRADE, DL_DISTRICT, DL_PAGE, DL_N };
 static const struct field dyn_list_fields[DL_N] = {
-	[DL_GRADE]    = { "grade", FT_ENUM, 0, 0, 0, grade_choices },
+	[DL_GRADE]    = { "grade", FT_ENUM, 0, 0, 0, grade_codes },
 	[DL_DISTRICT] = { "district", FT_TEXT, FF_TRIM, 1, 50, NULL },
 	[DL_PAGE]     = { "page", FT_INT, 0, 1, 10000, NULL },
 };
@@ -116,7 +115,7 @@ static const struct field item_fields[IT_N] = {
 	[IT_EN]     = { "name_en", FT_TEXT, FF_REQUIRED | FF_TRIM, 2, 150, NULL },
 	[IT_POINTS] = { "points", FT_INT, FF_TRIM, -12, 100, NULL },
 	[IT_MONTHS] = { "months", FT_INT, FF_TRIM, 1, 60, NULL },
-	[IT_GRADE]  = { "grade", FT_ENUM, 0, 0, 0, grade_choices },
+	[IT_GRADE]  = { "grade", FT_ENUM, 0, 0, 0, grade_codes },
 	[IT_ACTIVE] = { "active", FT_ENUM, FF_REQUIRED, 0, 0, active_choices },
 };
 const struct form env_item_form = { item_fields, IT_N };
@@ -217,10 +216,7 @@ dynamic_page(struct req *r, int status)
 		return req_dberr(r, n);
 	set_items(r, "Types", items, n);
 	view_set_int(r, "Scheme.base", sc.dyn.base);
-	for (i = 0; grade_choices[i] != NULL; i++) {
-		snprintf(name, sizeof(name), "Grades.%d", i);
-		view_set(r, name, grade_choices[i]);
-	}
+	page_set_list(r, "Grades", grade_codes);
 	form_to_hdf(r);
 	view_set(r, "Page.title", view_str(r, "Env.dyn.title"));
 	view_set(r, "Page.nav", "env");

@@ -231,17 +231,13 @@ int
 env_objection_describe(struct req *r, const struct request_row *x)
 {
 	struct target t;
-	char name[32];
-	int rc, i;
+	int rc;
 
 	if ((rc = target_load(r, x->env_entry_id, x->env_event_id, 0, &t)) < 0)
 		return rc;
 	if (rc > 0)
 		target_set(r, "Req.env", &t);
-	for (i = 0; i < GRADE_MAX; i++) {
-		snprintf(name, sizeof(name), "Grades.%d", i);
-		view_set(r, name, grade_codes[i]);
-	}
+	page_set_list(r, "Grades", grade_codes);
 	return 1;
 }
 

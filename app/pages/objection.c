@@ -16,7 +16,6 @@
 #include "store/calendar.h"
 #include "store/requests.h"
 
-#define LIST_MAX 100
 
 static const char *const obj_statuses[] = {
 	"submitted", "marked", "forwarded", "decided", "closed", NULL
@@ -95,8 +94,8 @@ static int
 correction_check(struct req *r, const struct request_row *x, struct correction *c)
 {
 	struct record_facts f;
-	char buf[64] = "";
-	int rc;
+	const char *names[3];
+	int rc, n = 0;
 
 	memset(c, 0, sizeof(*c));
 	c->is_public = -1;
@@ -107,7 +106,7 @@ correction_check(struct req *r, const struct request_row *x, struct correction *
 		return rc;
 	if (r->f[DF_SUMMARY] != NULL && differs(r->f[DF_SUMMARY], f.summary)) {
 		c->summary = r->f[DF_SUMMARY];
-		strcat(buf, "summary");
+		names[n++] = "summary";
 	}
 	if (r->f[DF_ENDED] != NULL && differs(r->f[DF_ENDED], f.ended_on)) {
 		if (strcmp(r->f[DF_ENDED], f.decided_on) < 0) {
@@ -115,17 +114,18 @@ correction_check(struct req *r, const struct request_row *x, struct correction *
 			return 1;
 		}
 		c->ended_on = r->f[DF_ENDED];
-		strcat(buf, buf[0] ? ", ended_on" : "ended_on");
+		names[n++] = "ended_on";
 	}
 	if (r->f[DF_PUBLIC] != NULL && (r->f[DF_PUBLIC][0] == '1') != (f.is_public != 0)) {
 		c->is_public = r->f[DF_PUBLIC][0] == '1';
-		strcat(buf, buf[0] ? ", is_public" : "is_public");
+		names[n++] = "is_public";
 	}
-	if (buf[0] == '\0') {
+	if (n == 0) {
 		page_field_fail(r, DF_SUMMARY, "Objection.err.correction");
 		return 1;
 	}
-	c->changed = arena_strdup(&r->arena, buf);
+	c->changed = arena_printf(&r->arena, "%s%s%s%s%s", names[0], n > 1 ? ", " : "",
+	    n > 1 ? names[1] : "", n > 2 ? ", " : "", n > 2 ? names[2] : "");
 	return 1;
 }
 
@@ -269,20 +269,8 @@ objection_remind_post(struct req *r)
 	if ((rc = db_begin()) < 0)
 		return req_dberr(r, rc);
 	rc = objection_remind(&r->arena, x.id, r->user.subject_id);
-	if (rc == 0) {
-		db_rollback();
-		return req_error(r, 409, "Req.err.changed");
-	}
-	if (rc > 0)
-		rc = request_event_add(&r->arena, "objection", x.id, x.status, x.status, "remind",
-		    r->user.id, role_names[r->user.role], NULL);
-	if (rc > 0)
-		rc = page_audit(r, x.subject_id, "objection_remind",
-		    arena_printf(&r->arena, "reminder on objection #%lld", x.id));
-	if (rc > 0 && (rc = db_commit()) > 0)
-		return req_redirect(r, "/me/requests");
-	db_rollback();
-	return req_dberr(r, rc < 0 ? rc : DB_ERR);
+	return reqview_acted(r, rc, "objection", &x, x.status, "remind", NULL, "objection_remind",
+	    arena_printf(&r->arena, "reminder on objection #%lld", x.id), "/me/requests");
 }
 
 /* ---- staff ---- */
@@ -290,28 +278,8 @@ objection_remind_post(struct req *r)
 int
 staff_objections_get(struct req *r)
 {
-	struct request_row *rows;
-	struct request_filter f;
-	int n, rc;
-
-	if (r->form_invalid)
-		return req_error(r, 400, "Err.parse.bad");
-	if ((rows = arena_alloc(&r->arena, sizeof(*rows) * LIST_MAX)) == NULL)
-		return req_error(r, 500, "Err.internal");
-	memset(&f, 0, sizeof(f));
-	reqview_filter(r, r->f[QF_STATUS], r->f[QF_DUE], &f);
-	if ((n = objection_list(&r->arena, &f, rows, LIST_MAX)) < 0)
-		return req_dberr(r, n);
-	/* The counts above the queue are the navigation's (pages/common.c). */
-	if ((rc = reqview_set_rows(r, "Rows", rows, n)) < 0)
-		return req_dberr(r, rc);
-	form_to_hdf(r);
-	view_set(r, "Queue.kind", "objection");
-	view_set(r, "Page.title", view_str(r, "Objection.queue_title"));
-	view_set(r, "Page.nav", "objections");
-	r->tmpl = "staff_queue.cs";
-	r->no_store = 1;
-	return 200;
+	return reqview_queue_page(r, "objection", objection_list, QF_STATUS, QF_DUE,
+	    "Objection.queue_title", "objections");
 }
 
 int
@@ -403,23 +371,12 @@ staff_act(struct req *r, int action)
 			rc = env_objection_apply(r, &x, r->f[DF_GRADE], r->f[DF_REASON]);
 		break;
 	}
-	if (rc == 0) {
-		db_rollback();
-		return req_error(r, 409, "Req.err.changed");
-	}
-	if (rc > 0)
-		rc = request_event_add(&r->arena, "objection", x.id, x.status, to_name,
-		    objection_action_names[action], r->user.id, role_names[r->user.role], note);
-	if (rc > 0)
-		rc = page_audit(r, x.subject_id, "objection", arena_printf(&r->arena,
-		    "objection #%lld to %s #%lld: %s%s%s", x.id, x.env_entry_id > 0 ? "env entry" :
-		    x.env_event_id > 0 ? "env event" : "record", x.env_entry_id > 0 ? x.env_entry_id :
-		    x.env_event_id > 0 ? x.env_event_id : x.record_id, to_name,
-		    note ? "; " : "", note ? note : ""));
-	if (rc > 0 && (rc = db_commit()) > 0)
-		return req_redirect(r, arena_printf(&r->arena, "/staff/objections/%lld", x.id));
-	db_rollback();
-	return req_dberr(r, rc < 0 ? rc : DB_ERR);
+	return reqview_acted(r, rc, "objection", &x, to_name, objection_action_names[action], note,
+	    "objection", arena_printf(&r->arena, "objection #%lld to %s #%lld: %s%s%s", x.id,
+	    x.env_entry_id > 0 ? "env entry" : x.env_event_id > 0 ? "env event" : "record",
+	    x.env_entry_id > 0 ? x.env_entry_id : x.env_event_id > 0 ? x.env_event_id : x.record_id,
+	    to_name, note ? "; " : "", note ? note : ""),
+	    arena_printf(&r->arena, "/staff/objections/%lld", x.id));
 }
 
 int

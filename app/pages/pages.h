@@ -6,8 +6,13 @@
 #include "core/req.h"
 
 /* common.c: shared by the pages that change credit data. */
+/* Marks a field invalid with the message key (the first one found stays). */
+/* Marks a field invalid with a message key; the first one found stays. */
 void page_field_fail(struct req *, int field, const char *key);
 int  page_audit(struct req *, long long subject_id, const char *action, const char *detail);
+/* prefix.0, prefix.1, ... = the items of a NULL-terminated list (a form's
+ * choices for a template). */
+void page_set_list(struct req *, const char *prefix, const char *const *items);
 /* Commits and redirects to done_path, or rolls back and shows the error. */
 int  page_finish(struct req *, int rc, const char *done_path);
 /* The layout hook (core/http.h): for staff and admin, the open and overdue

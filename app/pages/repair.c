@@ -275,20 +275,9 @@ repair_withdraw_post(struct req *r)
 		return req_dberr(r, rc);
 	/* Conditioned on the subject and on the status just read. */
 	rc = repair_withdraw(&r->arena, x.id, r->user.subject_id, x.status);
-	if (rc == 0) {
-		db_rollback();
-		return req_error(r, 409, "Req.err.changed");
-	}
-	if (rc > 0)
-		rc = request_event_add(&r->arena, "repair", x.id, x.status, "withdrawn", "withdraw",
-		    r->user.id, role_names[r->user.role], NULL);
-	if (rc > 0)
-		rc = page_audit(r, x.subject_id, "repair_withdraw",
-		    arena_printf(&r->arena, "credit repair application #%lld withdrawn", x.id));
-	if (rc > 0 && (rc = db_commit()) > 0)
-		return req_redirect(r, "/me/requests");
-	db_rollback();
-	return req_dberr(r, rc < 0 ? rc : DB_ERR);
+	return reqview_acted(r, rc, "repair", &x, "withdrawn", "withdraw", NULL, "repair_withdraw",
+	    arena_printf(&r->arena, "credit repair application #%lld withdrawn", x.id),
+	    "/me/requests");
 }
 
 /* ---- staff ---- */
@@ -296,28 +285,8 @@ repair_withdraw_post(struct req *r)
 int
 staff_repairs_get(struct req *r)
 {
-	struct request_row *rows;
-	struct request_filter f;
-	int n, rc;
-
-	if (r->form_invalid)
-		return req_error(r, 400, "Err.parse.bad");
-	if ((rows = arena_alloc(&r->arena, sizeof(*rows) * LIST_MAX)) == NULL)
-		return req_error(r, 500, "Err.internal");
-	memset(&f, 0, sizeof(f));
-	reqview_filter(r, r->f[QF_STATUS], r->f[QF_DUE], &f);
-	if ((n = repair_list(&r->arena, &f, rows, LIST_MAX)) < 0)
-		return req_dberr(r, n);
-	/* The counts above the queue are the navigation's (pages/common.c). */
-	if ((rc = reqview_set_rows(r, "Rows", rows, n)) < 0)
-		return req_dberr(r, rc);
-	form_to_hdf(r);
-	view_set(r, "Queue.kind", "repair");
-	view_set(r, "Page.title", view_str(r, "Repair.queue_title"));
-	view_set(r, "Page.nav", "repairs");
-	r->tmpl = "staff_queue.cs";
-	r->no_store = 1;
-	return 200;
+	return reqview_queue_page(r, "repair", repair_list, QF_STATUS, QF_DUE,
+	    "Repair.queue_title", "repairs");
 }
 
 int
@@ -360,29 +329,17 @@ staff_act(struct req *r, int action)
 		return req_dberr(r, rc);
 	rc = action == RA_REVIEW ? repair_review(&r->arena, x.id) :
 	    repair_decide(&r->arena, x.id, to_name, r->user.id, reason);
-	if (rc == 0) {
-		db_rollback();
-		return req_error(r, 409, "Req.err.changed");
-	}
 	/* Art. 38: the record leaves every public read path with the decision. */
-	if (rc > 0 && action == RA_APPROVE) {
-		rc = repair_record_repaired(&r->arena, x.record_id, x.subject_id);
-		if (rc == 0) {
-			db_rollback();
-			return req_error(r, 409, "Repair.err.record_gone");
-		}
+	if (rc > 0 && action == RA_APPROVE &&
+	    (rc = repair_record_repaired(&r->arena, x.record_id, x.subject_id)) == 0) {
+		db_rollback();
+		return req_error(r, 409, "Repair.err.record_gone");
 	}
-	if (rc > 0)
-		rc = request_event_add(&r->arena, "repair", x.id, x.status, to_name,
-		    repair_action_names[action], r->user.id, role_names[r->user.role], reason);
-	if (rc > 0)
-		rc = page_audit(r, x.subject_id, action == RA_APPROVE ? "repair" : "repair_review",
-		    arena_printf(&r->arena, "credit repair application #%lld for record #%lld: %s%s%s",
-		    x.id, x.record_id, to_name, reason ? "; reason: " : "", reason ? reason : ""));
-	if (rc > 0 && (rc = db_commit()) > 0)
-		return req_redirect(r, arena_printf(&r->arena, "/staff/repairs/%lld", x.id));
-	db_rollback();
-	return req_dberr(r, rc < 0 ? rc : DB_ERR);
+	return reqview_acted(r, rc, "repair", &x, to_name, repair_action_names[action], reason,
+	    action == RA_APPROVE ? "repair" : "repair_review",
+	    arena_printf(&r->arena, "credit repair application #%lld for record #%lld: %s%s%s",
+	    x.id, x.record_id, to_name, reason ? "; reason: " : "", reason ? reason : ""),
+	    arena_printf(&r->arena, "/staff/repairs/%lld", x.id));
 }
 
 int

@@ -18,15 +18,10 @@
 #include "store/records.h"
 #include "store/uploads.h"
 
-#define MAX_EVENTS 100
+/* Rows on a staff queue page. */
+#define QUEUE_MAX 100
 
-static void
-fail(struct req *r, int field, const char *key)
-{
-	if (r->ferr[field] == NULL)
-		r->ferr[field] = key;
-	r->form_invalid = 1;
-}
+#define MAX_EVENTS 100
 
 int
 reqview_take_files(struct req *r, const struct upspec *spec, int nspec, struct upfile *out,
@@ -49,7 +44,7 @@ reqview_take_files(struct req *r, const struct upspec *spec, int nspec, struct u
 				continue;
 			seen++;
 			if (n >= max) {
-				fail(r, spec[i].field, "Upload.err.too_many");
+				page_field_fail(r, spec[i].field, "Upload.err.too_many");
 				continue;
 			}
 			u = &out[n];
@@ -60,7 +55,7 @@ reqview_take_files(struct req *r, const struct upspec *spec, int nspec, struct u
 				return -1;
 			t = sniff_file((const unsigned char *)u->buf, p->len, p->filename, &why);
 			if (t == SNIFF_NONE) {
-				fail(r, spec[i].field, why);
+				page_field_fail(r, spec[i].field, why);
 				continue;
 			}
 			u->len = p->len;
@@ -68,7 +63,7 @@ reqview_take_files(struct req *r, const struct upspec *spec, int nspec, struct u
 			n++;
 		}
 		if (seen == 0 && spec[i].required)
-			fail(r, spec[i].field, "Err.field.required");
+			page_field_fail(r, spec[i].field, "Err.field.required");
 	}
 	return n;
 }
@@ -449,4 +444,49 @@ reqview_objection_dues(struct req *r, char today[11], char mark[11], char fwd[11
 	    (rc = deadline_after(r, today, OBJECTION_DECIDE_WD, dec, assumed)) <= 0)
 		return rc < 0 ? req_dberr(r, rc) : req_error(r, 500, "Err.internal");
 	return 0;
+}
+
+int
+reqview_queue_page(struct req *r, const char *kind, reqview_list_fn list, int status_f, int due_f,
+    const char *title_key, const char *nav)
+{
+	struct request_row *rows;
+	struct request_filter f;
+	int n, rc;
+
+	if (r->form_invalid)
+		return req_error(r, 400, "Err.parse.bad");
+	if ((rows = arena_alloc(&r->arena, sizeof(*rows) * QUEUE_MAX)) == NULL)
+		return req_error(r, 500, "Err.internal");
+	memset(&f, 0, sizeof(f));
+	reqview_filter(r, r->f[status_f], r->f[due_f], &f);
+	if ((n = list(&r->arena, &f, rows, QUEUE_MAX)) < 0)
+		return req_dberr(r, n);
+	/* The counts above the queue are the navigation's (pages/common.c). */
+	if ((rc = reqview_set_rows(r, "Rows", rows, n)) < 0)
+		return req_dberr(r, rc);
+	form_to_hdf(r);
+	view_set(r, "Queue.kind", kind);
+	view_set(r, "Page.title", view_str(r, title_key));
+	view_set(r, "Page.nav", nav);
+	r->tmpl = "staff_queue.cs";
+	r->no_store = 1;
+	return 200;
+}
+
+int
+reqview_acted(struct req *r, int rc, const char *kind, const struct request_row *x, const char *to,
+    const char *action, const char *note, const char *audit_action, const char *audit_detail,
+    const char *done)
+{
+	if (rc == 0) {
+		db_rollback();
+		return req_error(r, 409, "Req.err.changed");
+	}
+	if (rc > 0)
+		rc = request_event_add(&r->arena, kind, x->id, x->status, to, action, r->user.id,
+		    role_names[r->user.role], note);
+	if (rc > 0)
+		rc = page_audit(r, x->subject_id, audit_action, audit_detail);
+	return page_finish(r, rc == 0 ? DB_ERR : rc, done);
 }

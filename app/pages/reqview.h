@@ -85,6 +85,20 @@ int  reqview_detail_page(struct req *, const char *kind, const struct request_ro
  * when it returns non-zero. */
 int  reqview_objection_dues(struct req *, char today[11], char mark[11], char fwd[11],
          char dec[11], int *assumed);
+/* The staff queue of one kind (staff_queue.cs): the rows list() finds for
+ * the status and due filters of the query (fields status_f, due_f of the
+ * route's form), at most 100. */
+typedef int (*reqview_list_fn)(struct arena *, const struct request_filter *,
+    struct request_row *rows, int max);
+int  reqview_queue_page(struct req *, const char *kind, reqview_list_fn list, int status_f,
+         int due_f, const char *title_key, const char *nav);
+/* The end of an action on request x inside its transaction; rc is what the
+ * action's own statements returned (0: the request changed meanwhile,
+ * 409). Adds the timeline event (from x's status to `to`) and the audit
+ * row, commits and redirects to done, or rolls back with the error page. */
+int  reqview_acted(struct req *, int rc, const char *kind, const struct request_row *x,
+         const char *to, const char *action, const char *note, const char *audit_action,
+         const char *audit_detail, const char *done);
 int  reqview_filed(struct req *, const char *kind, long long id, long long subject_id,
     struct upfile *files, int nf, const char *action, const char *detail);
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-const char *const grade_codes[GRADE_MAX] = { "green", "blue", "yellow", "red", "black" };
+const char *const grade_codes[GRADE_MAX + 1] = { "green", "blue", "yellow", "red", "black", NULL };
 
 /* Chinese words accepted in imports: the colour with and without 色, and
  * the grade's meaning as published (环保诚信 ...). */

@@ -12,7 +12,7 @@
 /* Best first: the order is the severity, so a larger value is worse. */
 enum grade { GRADE_GREEN, GRADE_BLUE, GRADE_YELLOW, GRADE_RED, GRADE_BLACK, GRADE_MAX };
 
-extern const char *const grade_codes[GRADE_MAX];   /* "green" ... "black" */
+extern const char *const grade_codes[GRADE_MAX + 1];   /* "green" ... "black", NULL (a form enum) */
 
 /* The grade of a code ("green"...), or -1. */
 int grade_from_code(const char *);
