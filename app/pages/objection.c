@@ -174,20 +174,11 @@ objection_page(struct req *r, int status, long long record_id)
 int
 objection_new_get(struct req *r)
 {
-	int rc;
-
 	if (r->form_invalid)
 		return req_error(r, 404, "Err.notfound");
 	if (r->f[ON_RECORD] != NULL)
 		return objection_page(r, 200, form_int(r, ON_RECORD));
-	/* No record named: the list of the enterprise's records to pick from. */
-	if ((rc = reqview_set_own_records(r)) < 0)
-		return req_dberr(r, rc);
-	view_set(r, "Page.title", view_str(r, "Objection.new_title"));
-	view_set(r, "Page.nav", "requests");
-	r->tmpl = "objection_new.cs";
-	r->no_store = 1;
-	return 200;
+	return reqview_pick_page(r, "Objection.new_title", "objection_new.cs");
 }
 
 int

@@ -154,20 +154,11 @@ repair_page(struct req *r, int status, long long record_id)
 int
 repair_new_get(struct req *r)
 {
-	int rc;
-
 	if (r->form_invalid)
 		return req_error(r, 404, "Err.notfound");
 	if (r->f[RN_RECORD] != NULL)
 		return repair_page(r, 200, form_int(r, RN_RECORD));
-	/* No record named: the list of the enterprise's records to pick from. */
-	if ((rc = reqview_set_own_records(r)) < 0)
-		return req_dberr(r, rc);
-	view_set(r, "Page.title", view_str(r, "Repair.new_title"));
-	view_set(r, "Page.nav", "requests");
-	r->tmpl = "repair_new.cs";
-	r->no_store = 1;
-	return 200;
+	return reqview_pick_page(r, "Repair.new_title", "repair_new.cs");
 }
 
 int

@@ -339,8 +339,9 @@ reqview_filter(struct req *r, const char *status, const char *due, struct reques
 
 #define CHOOSE_MAX 200
 
-int
-reqview_set_own_records(struct req *r)
+/* Choose.N.*: the enterprise's own dishonesty records (reqview_pick_page). */
+static int
+set_own_records(struct req *r)
 {
 	struct record_scope sc = { NULL, 1, 0 };
 	struct record *rec;
@@ -489,4 +490,18 @@ reqview_acted(struct req *r, int rc, const char *kind, const struct request_row 
 	if (rc > 0)
 		rc = page_audit(r, x->subject_id, audit_action, audit_detail);
 	return page_finish(r, rc == 0 ? DB_ERR : rc, done);
+}
+
+int
+reqview_pick_page(struct req *r, const char *title_key, const char *tmpl)
+{
+	int rc;
+
+	if ((rc = set_own_records(r)) < 0)
+		return req_dberr(r, rc);
+	view_set(r, "Page.title", view_str(r, title_key));
+	view_set(r, "Page.nav", "requests");
+	r->tmpl = tmpl;
+	r->no_store = 1;
+	return 200;
 }

@@ -69,9 +69,10 @@ void reqview_set_row(struct req *, const char *prefix, const struct request_row 
  * arena). */
 void reqview_filter(struct req *, const char *status, const char *due,
     struct request_filter *f);
-/* Choose.N.{id,item,doc_no,decided_on,status}: the enterprise's own
- * dishonesty records, for the page that picks one to apply or object for. */
-int  reqview_set_own_records(struct req *);
+/* The form page of a new application when no record is named yet:
+ * Choose.N.{id,item,doc_no,decided_on,status}, the enterprise's own
+ * dishonesty records to pick one from. */
+int  reqview_pick_page(struct req *, const char *title_key, const char *tmpl);
 /* Ends filing a request (its row inserted as id, or id < 0): links the
  * files, records the first timeline event and the audit row, commits and
  * sends the applicant to /me/requests; on any failure rolls back, removes
