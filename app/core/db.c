@@ -435,10 +435,12 @@ db_fetch(struct db_q *q)
 void
 db_q_end(struct db_q *q)
 {
-	if (q->st != NULL) {
+	/* free_result also reads and drops any rows not fetched, so the
+	 * statement is ready for its next execute. No mysql_stmt_reset: it is
+	 * a round trip to the server (COM_STMT_RESET), needed only for long
+	 * data or cursors, which we never use. */
+	if (q->st != NULL)
 		mysql_stmt_free_result(q->st);
-		mysql_stmt_reset(q->st);
-	}
 	q->st = NULL;
 }
 

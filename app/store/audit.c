@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -12,14 +13,36 @@
 
 #include "core/config.h"
 #include "core/db.h"
+#include "core/json.h"
 #include "core/log.h"
 #include "core/secret.h"
 
-enum audit_stmt { AU_INSERT, AU_COUNT, AU_ALL, AU_VIEWS, AU_CHANGES, AU_MAX };
+enum audit_stmt { AU_INSERT, AU_COUNT, AU_ALL, AU_VIEWS, AU_CHANGES, AU_BATCH, AU_COUNT_BATCH,
+	AU_MAX };
 
 static const char *const audit_sql[AU_MAX] = {
 	[AU_INSERT] = "INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, subject_id, "
 	    "action, detail, client_addr, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* The flusher's batches: one statement for all of a batch's rows
+	 * (a JSON array, one bound parameter), one for all of its counts, in
+	 * the order of the array; see aq_write. */
+	[AU_BATCH] = "INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, subject_id, "
+	    "action, detail, client_addr, hash) SELECT ?, j.seq, j.at, NULLIF(j.actor, 0), j.role, "
+	    "NULLIF(j.subject, 0), j.action, j.detail, j.addr, UNHEX(j.hash) FROM JSON_TABLE(?, '$[*]' "
+	    "COLUMNS (seq BIGINT UNSIGNED PATH '$[0]', at BIGINT PATH '$[1]', "
+	    "actor BIGINT UNSIGNED PATH '$[2]', role VARCHAR(16) CHARACTER SET utf8mb4 PATH '$[3]', "
+	    "subject BIGINT UNSIGNED PATH '$[4]', action VARCHAR(32) CHARACTER SET utf8mb4 PATH '$[5]', "
+	    "detail VARCHAR(1000) CHARACTER SET utf8mb4 PATH '$[6]', "
+	    "addr VARCHAR(45) CHARACTER SET utf8mb4 PATH '$[7]', "
+	    "hash CHAR(64) CHARACTER SET utf8mb4 PATH '$[8]')) j",
+	[AU_COUNT_BATCH] = "INSERT INTO audit_view_counts (subject_id, actor_role, actor_id, action, n, "
+	    "last_at) SELECT j.subject, j.role, j.actor, j.action, j.cnt, j.last_at FROM JSON_TABLE(?, "
+	    "'$[*]' COLUMNS (subject BIGINT UNSIGNED PATH '$[0]', "
+	    "role VARCHAR(16) CHARACTER SET utf8mb4 PATH '$[1]', actor BIGINT UNSIGNED PATH '$[2]', "
+	    "action VARCHAR(32) CHARACTER SET utf8mb4 PATH '$[3]', cnt BIGINT PATH '$[4]', "
+	    "last_at BIGINT PATH '$[5]')) j ON DUPLICATE KEY UPDATE "
+	    "n = audit_view_counts.n + VALUES(n), "
+	    "last_at = GREATEST(audit_view_counts.last_at, VALUES(last_at))",
 	[AU_ALL] = "SELECT id, chain, seq, at, IFNULL(actor_id, 0), actor_role, IFNULL(subject_id, 0), "
 	    "action, detail, client_addr, hash FROM audit_log ORDER BY chain, seq",
 	/* Counts of view and report rows per subject and viewer (0010), kept
@@ -316,15 +339,35 @@ aq_key_cmp(const void *pa, const void *pb)
 	return strcmp(x->action, y->action);
 }
 
-/* The view counts of rows [head, head + n): one upsert per subject and
+static int
+json_exec(struct arena *a, int idx, const char *chain_id, struct json *b)
+{
+	struct db_q q;
+	int rc;
+
+	if (json_failed(b))
+		return DB_ERR;
+	if ((rc = db_q_start(&q, a, &audit_flush_set, idx)) < 0)
+		return rc;
+	if (chain_id != NULL)
+		db_in_str(&q, chain_id);
+	db_in_strn(&q, b->p, b->len);
+	rc = (int)db_write(&q);
+	return rc < 0 ? rc : 1;
+}
+
+/* The view counts of rows [head, head + n): one count per subject and
  * viewer, in key order, so flushers of different workers lock the same
- * count rows in the same order and never deadlock each other. */
+ * count rows in the same order and never deadlock each other; all of them
+ * in one statement. */
 static int
 aq_count_views(struct arena *a, int head, int n)
 {
 	const struct aq_row **k;
-	int i, j, rc;
+	struct json b;
+	int i, j;
 
+	json_init(&b, a);
 	if ((k = arena_alloc(a, (size_t)n * sizeof(*k))) == NULL)
 		return DB_ERR;
 	for (i = j = 0; i < n; i++) {
@@ -333,54 +376,74 @@ aq_count_views(struct arena *a, int head, int n)
 		if (is_view(&e))
 			k[j++] = w;
 	}
-	n = j;
+	if ((n = j) == 0)
+		return 1;
 	qsort(k, (size_t)n, sizeof(*k), aq_key_cmp);
+	json_raw(&b, "[", 1);
 	for (i = 0; i < n; i = j) {
 		long long last = k[i]->at;
-		struct audit_event e = { k[i]->actor_id, k[i]->role, k[i]->subject_id, k[i]->action, NULL, NULL };
 
 		for (j = i + 1; j < n && aq_key_cmp(&k[i], &k[j]) == 0; j++)
 			if (k[j]->at > last)
 				last = k[j]->at;
-		if ((rc = count_views(a, &audit_flush_set, &e, j - i, last)) < 0)
-			return rc;
+		json_raw(&b, "[", 1);
+		json_int(&b, k[i]->subject_id);
+		json_str(&b, k[i]->role);
+		json_int(&b, k[i]->actor_id > 0 ? k[i]->actor_id : 0);
+		json_str(&b, k[i]->action);
+		json_int(&b, j - i);
+		json_int(&b, last);
+		json_close(&b, ']', 1);
 	}
-	return 1;
+	json_close(&b, ']', 0);
+	return json_exec(a, AU_COUNT_BATCH, NULL, &b);
 }
 
 /* Writes queued rows [head, head + n) in one transaction on the flusher's
- * chain. A failed commit leaves it unknown whether the rows went in, so the
- * next attempt starts a new chain: a view may then be logged twice, never
- * not at all, and no chain ever has two rows in one position. */
+ * chain: two statements whatever n is (the rows, their counts). A failed
+ * commit leaves it unknown whether the rows went in, so the next attempt
+ * starts a new chain: a view may then be logged twice, never not at all,
+ * and no chain ever has two rows in one position. */
 static int
 aq_write(struct arena *a, int head, int n)
 {
 	unsigned long long seq;
 	unsigned char prev[32], h[32];
 	char hexh[65];
+	struct json b;
 	int i, rc;
 
+	json_init(&b, a);
 	if (fl_chain[0] == '\0')
 		chain_new(fl_chain, &fl_seq, fl_prev, 'v');
-	if ((rc = db_begin()) < 0)
-		return rc;
 	seq = fl_seq;
 	memcpy(prev, fl_prev, 32);
+	json_raw(&b, "[", 1);
 	for (i = 0; i < n; i++) {
 		const struct aq_row *w = &aq[(head + i) % AQ_CAP];
-		struct audit_event e = { w->actor_id, w->role, w->subject_id, w->action, w->detail, w->addr };
 
-		row_hash(h, prev, fl_chain, seq + 1, w->at, e.actor_id, e.actor_role,
-		    e.subject_id, e.action, e.detail, e.addr);
-		if ((rc = insert_row(a, &audit_flush_set, fl_chain, seq + 1, w->at, &e, h)) < 0) {
-			db_rollback();
-			return rc;
-		}
+		row_hash(h, prev, fl_chain, seq + 1, w->at, w->actor_id, w->role,
+		    w->subject_id, w->action, w->detail, w->addr);
 		seq++;
 		memcpy(prev, h, 32);
-		arena_reset(a);
+		sodium_bin2hex(hexh, sizeof(hexh), h, 32);
+		json_raw(&b, "[", 1);
+		json_int(&b, (long long)seq);
+		json_int(&b, w->at);
+		json_int(&b, w->actor_id > 0 ? w->actor_id : 0);
+		json_str(&b, w->role);
+		json_int(&b, w->subject_id > 0 ? w->subject_id : 0);
+		json_str(&b, w->action);
+		json_str(&b, w->detail);
+		json_str(&b, w->addr);
+		json_str(&b, hexh);
+		json_close(&b, ']', 1);
 	}
-	if ((rc = aq_count_views(a, head, n)) < 0) {
+	json_close(&b, ']', 0);
+	if ((rc = db_begin()) < 0)
+		return rc;
+	if ((rc = json_exec(a, AU_BATCH, fl_chain, &b)) < 0 ||
+	    (rc = aq_count_views(a, head, n)) < 0) {
 		db_rollback();
 		return rc;
 	}
@@ -390,7 +453,6 @@ aq_write(struct arena *a, int head, int n)
 	}
 	fl_seq = seq;
 	memcpy(fl_prev, prev, 32);
-	sodium_bin2hex(hexh, sizeof(hexh), prev, 32);
 	log_msg(LL_INFO, "audit chain=%s seq=%llu head=%s", fl_chain, fl_seq, hexh);
 	return 1;
 }

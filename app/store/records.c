@@ -2,6 +2,7 @@
  * serious_list, commitments and authorizations. */
 #include "store/records.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/db.h"
@@ -21,12 +22,14 @@ static const char *const rec_sql[RE_MAX] = {
 	/* The public profile in one statement: the subject, its parts and its
 	 * public, active records within the Art. 35 window (RE_FOR_SUBJECT's
 	 * conditions for a viewer without rights), one row per record, or one
-	 * row with NULL record columns when it has none. */
+	 * row with NULL record columns when it has none. No ORDER BY: sorting
+	 * rows of the joined tables takes MariaDB a temporary table and a
+	 * filesort at every view; records_public_profile sorts in C. */
 	[RE_PUBLIC_PROFILE] = "SELECT " SUBJECTS_PROFILE_COLS ", " RECORD_COLS "FROM subjects s "
 	    "LEFT JOIN (credit_records r JOIN catalog_items c ON c.id = r.item_id) "
 	    "ON r.subject_id = s.id AND (c.kind = 'keep_faith' OR r.ended_on IS NULL OR r.ended_on >= ?) "
 	    "AND r.is_public = 1 AND r.status = 'active' "
-	    "WHERE s.uscc = ? ORDER BY r.decided_on DESC, r.id DESC LIMIT ?",
+	    "WHERE s.uscc = ? LIMIT ?",
 	/* The Art. 35 window is the first condition: keep-faith items are
 	 * not dishonesty information and are not cut off by it. */
 	[RE_FOR_SUBJECT] = "SELECT " RECORD_COLS "FROM credit_records r JOIN catalog_items c ON c.id = r.item_id "
@@ -104,6 +107,18 @@ records_for_subject(struct arena *a, long long subject_id, const struct record_s
 	return db_collect(&q, &r, rows, sizeof(r), max);
 }
 
+/* RE_FOR_SUBJECT's order: newest decision first. */
+static int
+record_newer_first(const void *pa, const void *pb)
+{
+	const struct record *x = pa, *y = pb;
+	int c = strcmp(y->decided_on ? y->decided_on : "", x->decided_on ? x->decided_on : "");
+
+	if (c != 0)
+		return c;
+	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+}
+
 int
 records_public_profile(struct arena *a, const char *uscc, const char *cutoff, struct subject *s,
     struct subject_parts *parts, struct record *rows, int max, int *nrows)
@@ -113,23 +128,34 @@ records_public_profile(struct arena *a, const char *uscc, const char *cutoff, st
 	int rc, n, i;
 
 	*nrows = 0;
-	if ((all = arena_alloc(a, sizeof(*all) * (size_t)max)) == NULL)
+	/* One row more than fits tells that the records do not all fit. */
+	if ((all = arena_alloc(a, sizeof(*all) * (size_t)(max + 1))) == NULL)
 		return DB_ERR;
 	if ((rc = db_q_start(&q, a, &rec_set, RE_PUBLIC_PROFILE)) < 0)
 		return rc;
 	db_in_str(&q, cutoff);
 	db_in_str(&q, uscc);
-	db_in_int(&q, max);
+	db_in_int(&q, max + 1);
 	memset(&x, 0, sizeof(x));
 	subjects_bind_profile(&q, &x.s, &x.p);
 	bind_record(&q, &x.r);
-	if ((n = db_collect(&q, &x, all, sizeof(x), max)) <= 0)
+	if ((n = db_collect(&q, &x, all, sizeof(x), max + 1)) <= 0)
 		return n;
 	*s = all[0].s;
 	*parts = all[0].p;
+	if (n > max) {
+		/* Only the newest max are shown: the ordered statement picks them. */
+		struct record_scope sc = { cutoff, 0, 0 };
+
+		if ((n = records_for_subject(a, s->id, &sc, rows, max)) < 0)
+			return n;
+		*nrows = n;
+		return 1;
+	}
 	for (i = 0; i < n; i++)
 		if (all[i].r.id != 0)
 			rows[(*nrows)++] = all[i].r;
+	qsort(rows, (size_t)*nrows, sizeof(*rows), record_newer_first);
 	return 1;
 }
 

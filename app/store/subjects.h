@@ -41,12 +41,11 @@ int subjects_profile_by_uscc(struct arena *, const char *uscc, struct subject *o
  * over `subjects s`, and their binding, in this order. */
 #define SUBJECTS_COLS "s.id, s.uscc, s.name, s.kind, s.legal_rep, s.address, s.district, " \
 	"s.industry, DATE_FORMAT(s.established, '%Y-%m-%d'), s.reg_status, s.uscc_override, " \
-	"EXISTS (SELECT 1 FROM serious_list l WHERE l.subject_id = s.id AND l.removed_on IS NULL) "
-#define SUBJECTS_PROFILE_COLS SUBJECTS_COLS ", " \
-	"EXISTS (SELECT 1 FROM ratings x WHERE x.subject_id = s.id), " \
-	"EXISTS (SELECT 1 FROM env_entries x WHERE x.subject_id = s.id) OR " \
-	"EXISTS (SELECT 1 FROM env_dynamic_subjects x WHERE x.subject_id = s.id), " \
-	"EXISTS (SELECT 1 FROM commitments x WHERE x.subject_id = s.id) "
+	"(s.parts & 1) <> 0 "
+/* subjects.parts is kept by triggers (migrations/0012): no subquery per
+ * row, which MariaDB would optimise again at every execution. */
+#define SUBJECTS_PROFILE_COLS SUBJECTS_COLS ", (s.parts & 2) <> 0, (s.parts & 4) <> 0, " \
+	"(s.parts & 8) <> 0 "
 struct db_q;
 void subjects_bind_profile(struct db_q *, struct subject *out, struct subject_parts *parts);
 int subjects_by_id(struct arena *, long long id, struct subject *out);

@@ -4,7 +4,7 @@
 // and the serious-dishonesty list entries staff keep (Art. 25, 33).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, login, sql, errorText, uniq } from './lib.mjs';
+import { Client, login, sql, q, errorText, uniq } from './lib.mjs';
 
 const WUZHONG = '91320506AY4CL12THL';
 const HUQIU = '913205053BJ1XG612A';
@@ -119,4 +119,40 @@ test('staff list and unlist a subject on the serious-dishonesty list; removal ch
 	const after = await new Client().get(`/entity/${WUZHONG}`);
 	assert.doesNotMatch(after.text, /id="serious-flag"/);
 	assert.match(sql(`SELECT detail FROM audit_log WHERE action = 'unlist' ORDER BY id DESC LIMIT 1`), /履行完毕/);
+});
+
+// subjects.parts (migration 0012) replaces the profile's EXISTS subqueries:
+// the triggers must keep the serious-list bit exact with two entries, and
+// the other bits set whoever inserts the rows.
+test('the serious-list flag stays while any entry is listed and goes with the last (subjects.parts)', async () => {
+	const staff = await login('staff');
+	const parts = () => Number(sql(`SELECT parts FROM subjects WHERE uscc = ${q(WUZHONG)}`));
+	const ids = [];
+	for (const n of [1, 2]) {
+		const doc = uniq(`SZZX-2026-${n}-`);
+		const add = await staff.postWithCsrf('/staff/serious', {
+			uscc: WUZHONG, agency: '苏州市中级人民法院', doc_no: doc, included_on: '2026-01-05',
+			reason: '拒不履行生效判决', removal_conditions: '履行完毕后移出', remedy: '可申请复议',
+		}, '/staff/serious/new');
+		assert.equal(add.status, 303, errorText(add.text));
+		ids.push(Number(sql(`SELECT id FROM serious_list WHERE doc_no = ${q(doc)}`)));
+	}
+	assert.equal(parts() & 1, 1);
+	const remove = (id) => staff.postWithCsrf(`/staff/serious/${id}/remove`,
+		{ uscc: WUZHONG, removed_on: '2026-02-01', reason: '履行完毕' }, `/entity/${WUZHONG}`);
+	assert.equal((await remove(ids[0])).status, 303);
+	assert.equal(parts() & 1, 1, 'one entry is still listed');
+	assert.match((await new Client().get(`/entity/${WUZHONG}`)).text, /id="serious-flag"/);
+	assert.equal((await remove(ids[1])).status, 303);
+	assert.equal(parts() & 1, 0);
+	assert.doesNotMatch((await new Client().get(`/entity/${WUZHONG}`)).text, /id="serious-flag"/);
+	// For every subject: the serious bit is exact, and no other bit is
+	// missing where there are rows (an extra one only costs a lookup).
+	assert.equal(sql(`SELECT COUNT(*) FROM (SELECT s.parts,
+		EXISTS (SELECT 1 FROM serious_list l WHERE l.subject_id = s.id AND l.removed_on IS NULL)
+		| (EXISTS (SELECT 1 FROM ratings x WHERE x.subject_id = s.id) << 1)
+		| ((EXISTS (SELECT 1 FROM env_entries x WHERE x.subject_id = s.id)
+		    OR EXISTS (SELECT 1 FROM env_dynamic_subjects x WHERE x.subject_id = s.id)) << 2)
+		| (EXISTS (SELECT 1 FROM commitments x WHERE x.subject_id = s.id) << 3) AS need
+		FROM subjects s) t WHERE (need & ~parts) <> 0 OR (need & 1) <> (parts & 1)`), '0');
 });
