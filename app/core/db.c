@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "shared.h"
 
 static _Thread_local MYSQL         *conn;
 static char                         db_password[256];  /* read once, then read-only */
@@ -33,6 +34,28 @@ db_in_tx(void)
 	return in_tx;
 }
 
+/* Shared counters to bump when the current transaction commits. */
+static _Thread_local unsigned       changed;
+
+static void
+bump_changed(void)
+{
+	int g;
+
+	for (g = 0; g < SG_MAX; g++)
+		if (changed & (1u << g))
+			shared_bump((enum shared_gen)g);
+	changed = 0;
+}
+
+void
+db_changed(int gen)
+{
+	changed |= 1u << gen;
+	if (!in_tx)
+		bump_changed();
+}
+
 /* Ends the transaction state and tells the hook how it ended. */
 static void
 tx_done(int committed)
@@ -40,6 +63,9 @@ tx_done(int committed)
 	int was = in_tx;
 
 	in_tx = 0;
+	if (committed)
+		bump_changed();
+	changed = 0;
 	if (was && tx_end_hook != NULL)
 		tx_end_hook(committed);
 }
@@ -473,7 +499,10 @@ db_commit(void)
 	if (mysql_commit(conn) != 0) {
 		e = mysql_errno(conn);
 		log_msg(LL_ERR, "db: commit failed (%u): %s", e, mysql_error(conn));
-		/* An unacknowledged commit is reported as failed, never retried. */
+		/* An unacknowledged commit is reported as failed, never retried.
+		 * It may have been applied: count its changes anyway (a copy
+		 * reloaded for nothing costs one query). */
+		bump_changed();
 		db_close();
 		return is_gone(e) ? DB_GONE : DB_ERR;
 	}

@@ -18,7 +18,7 @@
 #define DB_GONE  (-2)   /* connection lost or server down: 503 */
 #define DB_DUP   (-3)   /* unique key violation */
 
-#define DB_MAX_BIND 32   /* the widest row: the public profile (store/records.c) */
+#define DB_MAX_BIND 40   /* the widest row: the public profile (store/records.c), 33 */
 
 /* A data module's statements: a parallel array of SQL and its cache. */
 struct db_set {
@@ -94,6 +94,10 @@ int  db_begin(void);
 int  db_commit(void);
 void db_rollback(void);
 int  db_in_tx(void);
+/* A statement just changed data behind shared counter gen (enum
+ * shared_gen, core/shared.h): bumped when the transaction commits (now, if
+ * there is none); forgotten on a rollback. */
+void db_changed(int gen);
 /* One hook told when a transaction ends (1 committed, 0 rolled back or the
  * connection lost): the audit log uses it to keep its chain exact. */
 void db_on_tx_end(void (*fn)(int committed));

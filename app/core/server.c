@@ -28,6 +28,7 @@
 #include "log.h"
 #include "pwhash.h"
 #include "secret.h"
+#include "shared.h"
 #include "view.h"
 
 #define MAX_WORKERS 256
@@ -308,6 +309,10 @@ server_run(const struct route *tbl, size_t n)
 	view_free();
 	if (FCGX_Init() != 0 || pidfile_claim() != 0 || socket_open() != 0)
 		return 1;
+	if (shared_init() != 0) {
+		log_msg(LL_ERR, "master: no shared memory for the change counters");
+		return 1;
+	}
 	set_signal(SIGTERM, on_term);
 	set_signal(SIGINT, on_term);
 	set_signal(SIGHUP, on_hup);

@@ -7,9 +7,11 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/config.h"
 #include "core/db.h"
+#include "core/shared.h"
 #include "core/view.h"
 #include "rules/grams.h"
 #include "rules/requests.h"
@@ -64,27 +66,62 @@ set_subject(struct req *r, const char *prefix, const struct subject *s)
 #undef SETF
 }
 
-/* The filter choices: years of published rounds, registered districts. */
+/* The filter choices: years of published rounds, registered districts.
+ * Each worker keeps a copy (two statements, one of them prepared afresh
+ * each time, saved on every search) and reloads it when a commit on this
+ * server changed them or after SHARED_MAX_AGE seconds (core/shared.h). */
+#define DISTRICT_BYTES (50 * 4 + 1)   /* subjects.district: VARCHAR(50) */
+static struct {
+	int           loaded, nyears, ndistricts;
+	unsigned long count;
+	time_t        at;
+	long long     years[SEARCH_MAX_YEARS];
+	char          districts[SEARCH_MAX_DISTRICTS][DISTRICT_BYTES];
+} choices;
+
+static int
+choices_load(struct req *r)
+{
+	unsigned long count = shared_count(SG_CHOICES);
+	time_t now = time(NULL);
+	char *d[SEARCH_MAX_DISTRICTS];
+	int n, i;
+
+	if (choices.loaded && choices.count == count && now - choices.at < SHARED_MAX_AGE &&
+	    now >= choices.at)
+		return 1;
+	choices.loaded = 0;
+	if ((n = env_round_years(&r->arena, 0, 1, choices.years, SEARCH_MAX_YEARS)) < 0)
+		return n;
+	choices.nyears = n;
+	if ((n = subjects_districts(&r->arena, d, SEARCH_MAX_DISTRICTS)) < 0)
+		return n;
+	for (i = 0; i < n; i++)
+		snprintf(choices.districts[i], DISTRICT_BYTES, "%s", d[i]);
+	choices.ndistricts = n;
+	choices.count = count;
+	choices.at = now;
+	choices.loaded = 1;
+	return 1;
+}
+
 static int
 search_choices(struct req *r)
 {
-	long long years[SEARCH_MAX_YEARS];
-	char *districts[SEARCH_MAX_DISTRICTS], name[32];
-	int n, i;
+	char name[32];
+	int i, rc;
 
 	view_set(r, "Search.filters_ui", "1");
 	page_set_list(r, "Search.grades", grade_codes);
-	if ((n = env_round_years(&r->arena, 0, 1, years, SEARCH_MAX_YEARS)) < 0)
-		return n;
-	for (i = 0; i < n; i++) {
+	if ((rc = choices_load(r)) < 0)
+		return rc;
+	for (i = 0; i < choices.nyears; i++) {
 		snprintf(name, sizeof(name), "Search.years.%d", i);
-		view_set_int(r, name, years[i]);
+		view_set_int(r, name, choices.years[i]);
 	}
-	if ((n = subjects_districts(&r->arena, districts, SEARCH_MAX_DISTRICTS)) < 0)
-		return n;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < choices.ndistricts; i++) {
 		snprintf(name, sizeof(name), "Search.districts.%d", i);
-		view_set(r, name, districts[i]);
+		view_set(r, name, choices.districts[i]);
 	}
 	return 1;
 }
@@ -154,11 +191,13 @@ search_get(struct req *r)
 		snprintf(name, sizeof(name), "Results.%d", i);
 		set_subject(r, name, &rows[i]);
 	}
-	/* Environmental grade badges: two queries for the whole page. */
+	/* Environmental grade badges: at most two queries for the whole page,
+	 * none when no subject on it has grades (subjects.parts). */
 	{
 		long long ids[SEARCH_PER_PAGE];
+
 		for (i = 0; i < n; i++)
-			ids[i] = rows[i].id;
+			ids[i] = rows[i].env ? rows[i].id : 0;
 		if ((rc = env_search_badges(r, ids, n)) < 0)
 			return req_dberr(r, rc);
 	}

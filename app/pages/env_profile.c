@@ -189,7 +189,9 @@ env_search_badges(struct req *r, const long long *ids, int n)
 	char name[48];
 	int nl, ne, i, k, j, score, any = 0;
 
-	if (n <= 0)
+	for (i = 0; i < n && ids[i] == 0; i++)
+		;
+	if (i == n)
 		return 1;
 	if (n > ENV_BATCH)
 		n = ENV_BATCH;

@@ -166,7 +166,8 @@ int admin_env_item_post(struct req *);
  * itself, the agency and staff, the breakdown and history. > 0 or < 0. */
 int env_profile_grades(struct req *, long long subject_id, int self);
 /* Sets Results.N.env_grade for a page of search results (ids[0..n), at
- * most 20): two queries whatever n is. > 0 or < 0. */
+ * most 20; 0 = a result known to have no grade): two queries whatever n
+ * is, none when every id is 0. > 0 or < 0. */
 int env_search_badges(struct req *, const long long *ids, int n);
 /* Issue 4 completed: round lists a page at a time, grades corrected
  * outright, events voided or corrected, objections to a grade

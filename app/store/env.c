@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/shared.h"
 
 enum env_stmt {
 	EV_SETTINGS, EV_SETTINGS_UPD,
@@ -416,12 +417,16 @@ env_round_publish(struct arena *a, long long id, const char *today)
 	struct db_q q;
 	int rc;
 
+	long long n;
+
 	if ((rc = db_q_start(&q, a, &env_set, EV_ROUND_PUBLISH)) < 0)
 		return rc;
 	db_in_str(&q, today);
 	db_in_int(&q, id);
 	db_in_str(&q, today);
-	return (int)db_write(&q);
+	if ((n = db_write(&q)) > 0)
+		db_changed(SG_CHOICES);   /* a year the search form offers */
+	return (int)n;
 }
 
 int

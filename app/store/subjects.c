@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/shared.h"
 #include "rules/grams.h"
 
 enum subj_stmt {
@@ -94,6 +95,7 @@ bind_subject(struct db_q *q, struct subject *s)
 	db_out_str(q, &s->reg_status);
 	db_out_int(q, &s->uscc_override);
 	db_out_int(q, &s->serious);
+	db_out_int(q, &s->env);
 }
 
 static int
@@ -268,7 +270,11 @@ subjects_search(struct arena *a, const char *query, const struct subject_filter 
 	n = grams_of(query, len, utf8_count(query, len) == 1, g, GRAMS_MAX);
 	if (n == 0)
 		return 0;
-	if ((rc = pick_gram(a, g, n, &best)) <= 0)
+	/* One gram (two characters, the most common search) needs no
+	 * choosing: the count below finds nothing if it occurs nowhere. */
+	if (n == 1)
+		best = g[0].s;
+	else if ((rc = pick_gram(a, g, n, &best)) <= 0)
 		return rc;
 	if ((pat = like_pattern(a, query)) == NULL)
 		return DB_ERR;
@@ -386,6 +392,7 @@ subjects_insert(struct arena *a, const struct subject *s)
 	db_in_int(&q, s->uscc_override);
 	if ((id = db_insert(&q)) < 0)
 		return id;
+	db_changed(SG_CHOICES);   /* maybe a district the search form offers */
 	rc = index_name(a, id, s->name);
 	return rc < 0 ? rc : id;
 }
@@ -434,6 +441,7 @@ subjects_update(struct arena *a, const struct subject *s, int name_changed)
 	db_in_int(&q, s->id);
 	if ((rc = exec_simple(&q)) < 0)
 		return rc;
+	db_changed(SG_CHOICES);
 	if (!name_changed)
 		return 1;
 	/* gram_counts only grows: it ranks grams, a stale count is harmless. */

@@ -87,6 +87,27 @@ test('filters narrow a name search and a USCC lookup', async () => {
 	assert.match(page.text, new RegExp(`<option>${D}</option>`));
 });
 
+test('the choices follow a new district and a newly published year at once, in every worker', async () => {
+	// Each worker keeps a copy of the choices (pages/entity.c): fill them all,
+	// change both lists through the app, and every answer must show the change.
+	const choices = async () => {
+		const pages = await Promise.all(Array.from({ length: 12 }, () => anon.get('/search')));
+		return pages.map((p) => p.text);
+	};
+	const D2 = `缓存测试区${randomInt(1e6)}`;
+	for (const text of await choices()) assert.doesNotMatch(text, new RegExp(`<option>${D2}</option>`));
+	const S = await newSubject(cnName('苏州丁'), D2);
+	for (const text of await choices()) assert.match(text, new RegExp(`<option>${D2}</option>`));
+	// A year no round has (other tests pick theirs from 2026-2090).
+	const year = Number(sql('SELECT MIN(seq) FROM seq_2091_to_2100 WHERE seq NOT IN (SELECT year FROM env_rounds)'));
+	assert.ok(year >= 2091, 'a free year');
+	const round = await newRound(env, { year });
+	assert.equal((await upload(env, round.id, `uscc,name,grade\n${S.uscc},${S.name},green\n`)).status, 200);
+	for (const text of await choices()) assert.doesNotMatch(text, new RegExp(`<option>${year}</option>`));
+	await publish(env, round.id);
+	for (const text of await choices()) assert.match(text, new RegExp(`<option>${year}</option>`));
+});
+
 test('filters are validated: a bad value is a 422 with a message, nothing listed', async () => {
 	for (const p of [{ grade: 'purple' }, { year: '1999' }, { year: 'abc' }, { district: 'x'.repeat(51) },
 		{ q: '苏州', grade: 'purple' }]) {

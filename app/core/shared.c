@@ -1,0 +1,38 @@
+/* shared.c — change counters shared across a server's processes (shared.h). */
+#include "shared.h"
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <sys/mman.h>
+
+static _Atomic unsigned long *counts;
+
+int
+shared_init(void)
+{
+	void *p;
+
+	if (counts != NULL)
+		return 0;
+	p = mmap(NULL, sizeof(*counts) * SG_MAX, PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return -1;
+	counts = p;
+	return 0;
+}
+
+void
+shared_bump(enum shared_gen g)
+{
+	if (counts != NULL && g < SG_MAX)
+		atomic_fetch_add_explicit(&counts[g], 1, memory_order_release);
+}
+
+unsigned long
+shared_count(enum shared_gen g)
+{
+	if (counts == NULL || g >= SG_MAX)
+		return 0;
+	return atomic_load_explicit(&counts[g], memory_order_acquire);
+}
