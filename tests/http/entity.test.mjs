@@ -147,6 +147,34 @@ test('the query window boundary: ended exactly 5 years ago is shown, one day mor
 	}
 });
 
+test('an anonymous profile lists public records newest first, and the newest 200 of a longer file', async () => {
+	// The public profile reads all of a subject's records in one statement
+	// and filters and sorts them in C; past 200 rows it asks the ordered
+	// statement instead. Both paths must show the same thing.
+	const uscc = freshUscc();
+	sql(`INSERT INTO subjects (uscc, name, kind, created_at) VALUES (${q(uscc)}, '记录排序测试有限公司', 'enterprise', 0)`);
+	const sid = subjectId(uscc);
+	const add = (from, to, pub, prefix) => sql(`INSERT INTO credit_records (subject_id, item_id, agency, doc_no,
+	     decided_on, summary, is_public, created_at, updated_at)
+	     SELECT ${sid}, c.id, 'test', CONCAT(${q(prefix)}, LPAD(seq, 3, '0')), CURDATE() - INTERVAL seq DAY, 'order', ${pub}, 0, 0
+	     FROM seq_${from}_to_${to} JOIN catalog_items c ON c.code = 'admin_penalty'`);
+	const docs = (html) => [...html.matchAll(/<tr id="record-\d+" class="record[^"]*">[\s\S]*?<td class="mono">([^<]+)<\/td>/g)].map((m) => m[1]);
+	// Five public records in shuffled insertion order, two non-public.
+	add(3, 5, 1, 'ORD-P');
+	add(1, 2, 1, 'ORD-P');
+	add(6, 7, 0, 'ORD-N');
+	let page = await new Client().get(`/entity/${uscc}`);
+	assert.deepEqual(docs(page.text), ['ORD-P001', 'ORD-P002', 'ORD-P003', 'ORD-P004', 'ORD-P005']);
+	// 250 more public ones (older): 257 rows in all, the newest 200 public shown.
+	add(8, 257, 1, 'ORD-P');
+	page = await new Client().get(`/entity/${uscc}`);
+	const shown = docs(page.text);
+	assert.equal(shown.length, 200);
+	assert.equal(shown[0], 'ORD-P001');
+	assert.equal(shown[199], 'ORD-P202', 'two non-public ones skipped');
+	assert.ok(!shown.some((d) => d.startsWith('ORD-N')));
+});
+
 test('an invalid USCC in the path gets a message naming the problem', async () => {
 	const c = new Client();
 	const chk = await c.get('/entity/91110108717809965C');
