@@ -482,7 +482,7 @@ http_serve(struct req *r, void *fcgi, const struct route *tbl, size_t n)
 	long us;
 
 	clock_gettime(CLOCK_MONOTONIC, &r->t0);
-	snprintf(reqid, sizeof(reqid), "%lx-%lx", (unsigned long)getpid(), ++seq);
+	snprintf(reqid, sizeof(reqid), "%lx-%lx", (unsigned long)log_pid(), ++seq);
 	r->reqid = reqid;
 	r->fcgi = fr;
 	r->status = 500;

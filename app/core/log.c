@@ -33,6 +33,22 @@ log_open(const char *path)
 	return 0;
 }
 
+static long cached_pid;
+
+long
+log_pid(void)
+{
+	if (cached_pid == 0)
+		cached_pid = (long)getpid();
+	return cached_pid;
+}
+
+void
+log_forked(void)
+{
+	cached_pid = (long)getpid();
+}
+
 void
 log_set_debug(int on)
 {
@@ -91,7 +107,7 @@ log_msg(enum log_level level, const char *fmt, ...)
 	n = snprintf(line, sizeof(line),
 	    "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ %s pid=%ld addr=%s user=%s req=%s ",
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-	    tm.tm_sec, ts.tv_nsec / 1000000, level_names[level], (long)getpid(),
+	    tm.tm_sec, ts.tv_nsec / 1000000, level_names[level], log_pid(),
 	    ctx_addr, ctx_user, ctx_req);
 	if (n < 0 || (size_t)n >= sizeof(line))
 		return;

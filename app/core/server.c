@@ -97,6 +97,7 @@ worker_loop(const struct route *tbl, size_t n)
 
 	sigset_t none;
 
+	log_forked();
 	/* The master forks with its signals blocked; a worker wants them. */
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
