@@ -12,15 +12,32 @@
 
 #include "core/json.h"
 
+static int
+setup(void **state)
+{
+	struct arena *a = malloc(sizeof(*a));
+
+	if (a == NULL)
+		return -1;
+	arena_init(a, 0);
+	*state = a;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	arena_free(*state);
+	free(*state);
+	return 0;
+}
+
 static void
 test_rows(void **state)
 {
-	struct arena a;
 	struct json j;
 
-	(void)state;
-	arena_init(&a, 0);
-	json_init(&j, &a);
+	json_init(&j, *state);
 	json_raw(&j, "[", 1);
 	json_raw(&j, "[", 1);
 	json_int(&j, 42);
@@ -34,50 +51,38 @@ test_rows(void **state)
 	assert_false(json_failed(&j));
 	assert_string_equal(j.p, "[[42,-7,\"anon\",\"\"],[]]");
 	assert_int_equal(j.len, strlen(j.p));
-	arena_free(&a);
 }
 
 static void
 test_empty(void **state)
 {
-	struct arena a;
 	struct json j;
 
-	(void)state;
-	arena_init(&a, 0);
-	json_init(&j, &a);
+	json_init(&j, *state);
 	json_raw(&j, "[", 1);
 	json_close(&j, ']', 0);
 	assert_string_equal(j.p, "[]");
-	arena_free(&a);
 }
 
 static void
 test_escapes(void **state)
 {
-	struct arena a;
 	struct json j;
 
-	(void)state;
-	arena_init(&a, 0);
-	json_init(&j, &a);
+	json_init(&j, *state);
 	/* Quote, backslash, control characters (tab, newline, 0x01, 0x1f);
 	 * UTF-8 (苏州) and DEL pass through as they are. */
 	json_str(&j, "a\"b\\c\td\ne\x01\x1f" "苏州\x7f");
 	assert_string_equal(j.p, "\"a\\\"b\\\\c\\u0009d\\u000ae\\u0001\\u001f苏州\x7f\",");
-	arena_free(&a);
 }
 
 static void
 test_growth(void **state)
 {
-	struct arena a;
 	struct json j;
 	int i;
 
-	(void)state;
-	arena_init(&a, 0);
-	json_init(&j, &a);
+	json_init(&j, *state);
 	json_raw(&j, "[", 1);
 	for (i = 0; i < 5000; i++)
 		json_int(&j, i);
@@ -87,7 +92,6 @@ test_growth(void **state)
 	assert_int_equal(j.p[0], '[');
 	assert_string_equal(j.p + j.len - 6, ",4999]");
 	assert_memory_equal(j.p, "[0,1,2,", 7);
-	arena_free(&a);
 }
 
 static void
@@ -112,10 +116,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rows),
-		cmocka_unit_test(test_empty),
-		cmocka_unit_test(test_escapes),
-		cmocka_unit_test(test_growth),
+		cmocka_unit_test_setup_teardown(test_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_escapes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_growth, setup, teardown),
 		cmocka_unit_test(test_nomem),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
