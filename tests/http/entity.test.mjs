@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { Client, login, sql, q, str, errorText, ROOT, TEST_VAR, uniq, waitFor } from './lib.mjs';
+import { randomInt } from 'node:crypto';
+import { Client, login, sql, q, str, byId, errorText, ROOT, TEST_VAR, uniq, waitFor } from './lib.mjs';
 
 const WUZHONG = '91320506AY4CL12THL';   // demo subject 1, the enterprise account's own
 const HUQIU = '913205053BJ1XG612A';     // demo subject 2: serious list, repaired record
@@ -57,6 +58,44 @@ test('a single character and a lower-case USCC both work', async () => {
 	assert.match(exact.text, new RegExp(`href="/entity/${WUZHONG}"`));
 	const serious = await c.get('/search?q=' + encodeURIComponent('纺织印染'));
 	assert.match(serious.text, /flag-serious/, 'the serious-dishonesty flag shows in results');
+});
+
+test('search totals and pages: a short result needs no count, a long one is counted and paged', async () => {
+	// Two characters of CJK Extension A that no demo name uses: one gram.
+	const ch = () => String.fromCodePoint(0x3400 + randomInt(0x19b0));
+	const gram = ch() + ch();
+	const g = `CONVERT(UNHEX('${Buffer.from(gram).toString('hex')}') USING utf8mb4)`;
+	const make = (n, tag) => {
+		sql(`INSERT INTO subjects (uscc, name, kind, created_at)
+		     SELECT CONCAT('S', ${q(tag)}, LPAD(seq, 6, '0')), CONCAT(${g}, '分页测试', seq), 'enterprise', 0
+		     FROM seq_1_to_${n}`);
+		sql(`INSERT INTO subject_grams (gram, subject_id) SELECT ${g}, id FROM subjects
+		     WHERE uscc LIKE CONCAT('S', ${q(tag)}, '%')`);
+	};
+	const tag = String(randomInt(1e9)).padStart(9, '0');
+	const c = new Client();
+	const page = async (p) => {
+		const r = await c.get(`/search?q=${encodeURIComponent(gram)}${p ? '&page=' + p : ''}`);
+		assert.equal(r.status, 200);
+		return { n: (r.text.match(/<tr data-uscc=/g) || []).length, summary: byId(r.text, 'search-summary'), next: /rel="next"/.test(r.text) };
+	};
+	make(5, tag + 'a');
+	let p1 = await page();
+	assert.equal(p1.n, 5);
+	assert.match(p1.summary, /\b5\b/);
+	assert.equal(p1.next, false);
+	make(40, tag + 'b');
+	p1 = await page();
+	assert.equal(p1.n, 20);
+	assert.match(p1.summary, /\b45\b/);
+	assert.equal(p1.next, true);
+	const p3 = await page(3);
+	assert.equal(p3.n, 5);
+	assert.match(p3.summary, /\b45\b/);
+	assert.equal(p3.next, false);
+	const p9 = await page(9);
+	assert.equal(p9.n, 0, 'past the end: nothing listed');
+	assert.match(p9.summary, /\b45\b/);
 });
 
 test('a too long search is refused with a message, not an error page', async () => {
