@@ -60,3 +60,5 @@ GRANT SELECT, INSERT, UPDATE ON @DB@.audit_view_counts TO @APP@;
 -- (DELETE) when none is left. Events themselves stay INSERT and SELECT only.
 GRANT SELECT, INSERT ON @DB@.env_event_voids TO @APP@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.env_dynamic_subjects TO @APP@;
+-- Which parts of its file a subject has (0012): kept by triggers, read only.
+GRANT SELECT ON @DB@.subject_parts TO @APP@;

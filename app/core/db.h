@@ -18,7 +18,7 @@
 #define DB_GONE  (-2)   /* connection lost or server down: 503 */
 #define DB_DUP   (-3)   /* unique key violation */
 
-#define DB_MAX_BIND 40   /* the widest row: the public profile (store/records.c), 33 */
+#define DB_MAX_BIND 32   /* columns or parameters of one statement at most */
 
 /* A data module's statements: a parallel array of SQL and its cache. */
 struct db_set {

@@ -5,6 +5,10 @@
 #include <stddef.h>
 #include <sys/mman.h>
 
+/* The counters live in memory shared by processes: only lock-free atomics
+ * work there (a lock-based fallback would be private to each process). */
+_Static_assert(ATOMIC_LONG_LOCK_FREE == 2, "shared counters need lock-free atomics");
+
 static _Atomic unsigned long *counts;
 
 int

@@ -192,7 +192,7 @@ search_get(struct req *r)
 		set_subject(r, name, &rows[i]);
 	}
 	/* Environmental grade badges: at most two queries for the whole page,
-	 * none when no subject on it has grades (subjects.parts). */
+	 * none when no subject on it has grades (subject_parts). */
 	{
 		long long ids[SEARCH_PER_PAGE];
 

@@ -39,10 +39,11 @@ enum subj_stmt {
 #define PROFILE_COLS SUBJECTS_PROFILE_COLS
 
 static const char *const subj_sql[SU_MAX] = {
-	[SU_BY_USCC] = "SELECT " SUBJ_COLS "FROM subjects s WHERE s.uscc = ?",
-	[SU_BY_ID] = "SELECT " SUBJ_COLS "FROM subjects s WHERE s.id = ?",
+	[SU_BY_USCC] = "SELECT " SUBJ_COLS "FROM subjects s " SUBJECTS_PARTS "WHERE s.uscc = ?",
+	[SU_BY_ID] = "SELECT " SUBJ_COLS "FROM subjects s " SUBJECTS_PARTS "WHERE s.id = ?",
 	[SU_PICK] = "SELECT gram, n FROM gram_counts WHERE gram IN (?, ?, ?, ?, ?, ?, ?, ?)",
 	[SU_SEARCH] = "SELECT " SUBJ_COLS "FROM subject_grams g JOIN subjects s ON s.id = g.subject_id "
+	    SUBJECTS_PARTS
 	    "WHERE g.gram = ? AND s.name LIKE ? ESCAPE '!' " FILTERS
 	    "ORDER BY g.subject_id LIMIT ? OFFSET ?",
 	[SU_COUNT] = "SELECT COUNT(*) FROM (SELECT 1 FROM subject_grams g "
@@ -57,12 +58,12 @@ static const char *const subj_sql[SU_MAX] = {
 	[SU_UPDATE] = "UPDATE subjects SET name = ?, kind = ?, legal_rep = ?, address = ?, "
 	    "district = ?, industry = ?, established = ?, reg_status = ? WHERE id = ?",
 	[SU_GRAMS_DROP] = "DELETE FROM subject_grams WHERE subject_id = ?",
-	[SU_BY_USCC_F] = "SELECT " SUBJ_COLS "FROM subjects s WHERE s.uscc = ? " FILTERS,
-	[SU_LIST_ENV] = "SELECT " SUBJ_COLS "FROM subjects s WHERE " ENV_IDS
+	[SU_BY_USCC_F] = "SELECT " SUBJ_COLS "FROM subjects s " SUBJECTS_PARTS "WHERE s.uscc = ? " FILTERS,
+	[SU_LIST_ENV] = "SELECT " SUBJ_COLS "FROM subjects s " SUBJECTS_PARTS "WHERE " ENV_IDS
 	    "AND (? IS NULL OR s.district = ?) ORDER BY s.id LIMIT ? OFFSET ?",
 	[SU_COUNT_ENV] = "SELECT COUNT(*) FROM (SELECT 1 FROM subjects s WHERE " ENV_IDS
 	    "AND (? IS NULL OR s.district = ?) LIMIT 1001) t",
-	[SU_LIST_DISTRICT] = "SELECT " SUBJ_COLS "FROM subjects s WHERE s.district = ? "
+	[SU_LIST_DISTRICT] = "SELECT " SUBJ_COLS "FROM subjects s " SUBJECTS_PARTS "WHERE s.district = ? "
 	    "ORDER BY s.id LIMIT ? OFFSET ?",
 	[SU_COUNT_DISTRICT] = "SELECT COUNT(*) FROM (SELECT 1 FROM subjects WHERE district = ? LIMIT 1001) t",
 	/* A loose index scan over ix_subjects_district: one entry per
@@ -80,13 +81,14 @@ static const char *const subj_sql[SU_MAX] = {
 	 * subqueries at every execution even when their parameters switch
 	 * them off. */
 	[SU_SEARCH_PLAIN] = "SELECT " SUBJ_COLS "FROM subject_grams g JOIN subjects s ON s.id = g.subject_id "
+	    SUBJECTS_PARTS
 	    "WHERE g.gram = ? AND s.name LIKE ? ESCAPE '!' ORDER BY g.subject_id LIMIT ? OFFSET ?",
 	[SU_COUNT_PLAIN] = "SELECT COUNT(*) FROM (SELECT 1 FROM subject_grams g "
 	    "JOIN subjects s ON s.id = g.subject_id "
 	    "WHERE g.gram = ? AND s.name LIKE ? ESCAPE '!' LIMIT 1001) t",
-	/* Reads other tables' subject indexes only to say whether they have
-	 * rows for it (struct subject_parts); their SQL stays in their modules. */
-	[SU_PROFILE] = "SELECT " PROFILE_COLS "FROM subjects s WHERE s.uscc = ?",
+	/* The subject and which parts of its file have rows (struct
+	 * subject_parts, from the table the triggers of 0012 keep). */
+	[SU_PROFILE] = "SELECT " PROFILE_COLS "FROM subjects s " SUBJECTS_PARTS "WHERE s.uscc = ?",
 };
 DB_SET(subj_set, subj_sql, SU_MAX);
 

@@ -18,7 +18,7 @@ struct subject {
 	char     *reg_status;
 	long long uscc_override;
 	long long serious;       /* 1 = currently on the serious-dishonesty list */
-	long long env;           /* 1 = may have environmental grades (subjects.parts) */
+	long long env;           /* 1 = may have environmental grades (subject_parts) */
 };
 
 #define SEARCH_COUNT_CAP 1000   /* totals above this are shown as "1000+" */
@@ -42,11 +42,13 @@ int subjects_profile_by_uscc(struct arena *, const char *uscc, struct subject *o
  * over `subjects s`, and their binding, in this order. */
 #define SUBJECTS_COLS "s.id, s.uscc, s.name, s.kind, s.legal_rep, s.address, s.district, " \
 	"s.industry, DATE_FORMAT(s.established, '%Y-%m-%d'), s.reg_status, s.uscc_override, " \
-	"(s.parts & 1) <> 0, (s.parts & 4) <> 0 "
-/* subjects.parts is kept by triggers (migrations/0012): no subquery per
- * row, which MariaDB would optimise again at every execution. */
-#define SUBJECTS_PROFILE_COLS SUBJECTS_COLS ", (s.parts & 2) <> 0, (s.parts & 4) <> 0, " \
-	"(s.parts & 8) <> 0 "
+	"(IFNULL(p.parts, 0) & 1) <> 0, (IFNULL(p.parts, 0) & 4) <> 0 "
+/* The join that SUBJECTS_COLS needs after `subjects s`: subject_parts is
+ * kept by triggers (migrations/0012), no subquery per row, which MariaDB
+ * would optimise again at every execution. */
+#define SUBJECTS_PARTS "LEFT JOIN subject_parts p ON p.subject_id = s.id "
+#define SUBJECTS_PROFILE_COLS SUBJECTS_COLS ", (IFNULL(p.parts, 0) & 2) <> 0, " \
+	"(IFNULL(p.parts, 0) & 4) <> 0, (IFNULL(p.parts, 0) & 8) <> 0 "
 struct db_q;
 void subjects_bind_profile(struct db_q *, struct subject *out, struct subject_parts *parts);
 int subjects_by_id(struct arena *, long long id, struct subject *out);

@@ -13,12 +13,6 @@ VALUES (2025, '市区重点排污单位（基准测试数据）', '2025-01-01', 
     '2026-03-02', '2026-03-16', '2026-03-20', @now);
 SET @round = LAST_INSERT_ID();
 
--- Through a temporary table: a statement that reads subjects cannot insert
--- into env_entries, whose trigger updates subjects.parts (migration 0012).
-CREATE TEMPORARY TABLE bench_env AS
-SELECT id, district, (id * 7919) % 100 AS h FROM subjects
-WHERE id > 100 AND id % 200 = 7 AND kind = 'enterprise' LIMIT 5000;
-
 INSERT INTO env_entries (round_id, subject_id, source, score, base_grade, grade, district,
     created_at, updated_at)
 SELECT @round, id, 'form',
@@ -28,7 +22,8 @@ SELECT @round, id, 'form',
        CASE WHEN h < 22 THEN 'green' WHEN h < 78 THEN 'blue' WHEN h < 93 THEN 'yellow'
             WHEN h < 98 THEN 'red' ELSE 'black' END,
        district, @now, @now
-FROM bench_env x;
+FROM (SELECT id, district, (id * 7919) % 100 AS h FROM subjects
+      WHERE id > 100 AND id % 200 = 7 AND kind = 'enterprise' LIMIT 5000) x;
 
 INSERT INTO association_members (association_id, subject_id, joined_on, member_level, created_at)
 SELECT 1, id, '2019-01-01' + INTERVAL (id % 1500) DAY, IF(id % 17 = 0, '理事单位', '会员'), @now

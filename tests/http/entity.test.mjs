@@ -60,6 +60,22 @@ test('a single character and a lower-case USCC both work', async () => {
 	assert.match(serious.text, /flag-serious/, 'the serious-dishonesty flag shows in results');
 });
 
+test('a catalog item added while the app runs names its records at once (the workers\' catalog copy)', async () => {
+	// Fill every worker's copy first, then add an item behind their back.
+	for (let i = 0; i < 8; i++) await new Client().get(`/entity/${WUZHONG}`);
+	const code = uniq('test_item_').toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 32);
+	sql(`INSERT INTO catalog_items (code, kind, category, name_zh, name_en, legal_basis)
+	     VALUES (${q(code)}, 'dishonesty', 'other', '目录副本测试事项', 'Catalog copy test item', 'test')`);
+	const doc = uniq('CATCOPY-');
+	sql(`INSERT INTO credit_records (subject_id, item_id, agency, doc_no, decided_on, summary, is_public, created_at, updated_at)
+	     SELECT ${subjectId(WUZHONG)}, id, 'test', ${q(doc)}, CURDATE(), 'copy', 1, 0, 0 FROM catalog_items WHERE code = ${q(code)}`);
+	for (let i = 0; i < 8; i++) {
+		const r = await new Client().get(`/entity/${WUZHONG}`);
+		assert.equal(r.status, 200);
+		assert.match(r.text, new RegExp(`目录副本测试事项[\\s\\S]*?${doc}`), 'the new item names its record');
+	}
+});
+
 test('search totals and pages: a short result needs no count, a long one is counted and paged', async () => {
 	// Two characters of CJK Extension A that no demo name uses: one gram.
 	const ch = () => String.fromCodePoint(0x3400 + randomInt(0x19b0));

@@ -4,7 +4,9 @@
 // and the serious-dishonesty list entries staff keep (Art. 25, 33).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, login, sql, q, errorText, uniq } from './lib.mjs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { Client, login, sql, q, errorText, uniq, TEST_VAR } from './lib.mjs';
 
 const WUZHONG = '91320506AY4CL12THL';
 const HUQIU = '913205053BJ1XG612A';
@@ -121,12 +123,12 @@ test('staff list and unlist a subject on the serious-dishonesty list; removal ch
 	assert.match(sql(`SELECT detail FROM audit_log WHERE action = 'unlist' ORDER BY id DESC LIMIT 1`), /履行完毕/);
 });
 
-// subjects.parts (migration 0012) replaces the profile's EXISTS subqueries:
+// subject_parts (migration 0012) replaces the profile's EXISTS subqueries:
 // the triggers must keep the serious-list bit exact with two entries, and
 // the other bits set whoever inserts the rows.
-test('the serious-list flag stays while any entry is listed and goes with the last (subjects.parts)', async () => {
+test('the serious-list flag stays while any entry is listed and goes with the last (subject_parts)', async () => {
 	const staff = await login('staff');
-	const parts = () => Number(sql(`SELECT parts FROM subjects WHERE uscc = ${q(WUZHONG)}`));
+	const parts = () => Number(sql(`SELECT IFNULL((SELECT p.parts FROM subject_parts p JOIN subjects s ON s.id = p.subject_id WHERE s.uscc = ${q(WUZHONG)}), 0)`));
 	const ids = [];
 	for (const n of [1, 2]) {
 		const doc = uniq(`SZZX-2026-${n}-`);
@@ -148,11 +150,35 @@ test('the serious-list flag stays while any entry is listed and goes with the la
 	assert.doesNotMatch((await new Client().get(`/entity/${WUZHONG}`)).text, /id="serious-flag"/);
 	// For every subject: the serious bit is exact, and no other bit is
 	// missing where there are rows (an extra one only costs a lookup).
-	assert.equal(sql(`SELECT COUNT(*) FROM (SELECT s.parts,
+	assert.equal(sql(`SELECT COUNT(*) FROM (SELECT IFNULL(p.parts, 0) AS parts,
 		EXISTS (SELECT 1 FROM serious_list l WHERE l.subject_id = s.id AND l.removed_on IS NULL)
 		| (EXISTS (SELECT 1 FROM ratings x WHERE x.subject_id = s.id) << 1)
 		| ((EXISTS (SELECT 1 FROM env_entries x WHERE x.subject_id = s.id)
 		    OR EXISTS (SELECT 1 FROM env_dynamic_subjects x WHERE x.subject_id = s.id)) << 2)
 		| (EXISTS (SELECT 1 FROM commitments x WHERE x.subject_id = s.id) << 3) AS need
-		FROM subjects s) t WHERE (need & ~parts) <> 0 OR (need & 1) <> (parts & 1)`), '0');
+		FROM subjects s LEFT JOIN subject_parts p ON p.subject_id = s.id) t
+		WHERE (need & ~parts) <> 0 OR (need & 1) <> (parts & 1)`), '0');
+});
+
+// The triggers of 0012 write subject_parts, never the subject's row: an
+// insert that checks a foreign key to a subject (a record) and one that
+// fires a trigger (a commitment) may meet the same subjects in opposite
+// orders without a deadlock (they did when the bits were a column of
+// subjects).
+test('records and commitments for the same subjects in opposite orders do not deadlock', async () => {
+	const run = promisify(execFile);
+	const mysql = (query) => run('mariadb', [`--defaults-file=${TEST_VAR}/my.cnf`, '-u', 'root', 'credit', '-N', '-B', '-e', query]);
+	const [a, b] = sql("SELECT id FROM subjects ORDER BY id LIMIT 2").split('\n').map(Number);
+	const item = Number(sql("SELECT id FROM catalog_items WHERE code = 'admin_penalty'"));
+	const rec = (sid, doc) => `INSERT INTO credit_records (subject_id, item_id, agency, doc_no, decided_on, summary, is_public, created_at, updated_at)
+		VALUES (${sid}, ${item}, 'test', ${q(doc)}, CURDATE(), 'lock order', 0, 0, 0)`;
+	const com = (sid) => `INSERT INTO commitments (subject_id, kind, title, body, published_on, created_at)
+		VALUES (${sid}, 'commitment', 'lock order', 'lock order', CURDATE(), 0)`;
+	const d1 = uniq('LOCK-A-'), d2 = uniq('LOCK-B-');
+	const t1 = mysql(`BEGIN; ${rec(a, d1)}; DO SLEEP(1.5); ${rec(b, d2)}; COMMIT`);
+	await new Promise((r) => setTimeout(r, 400));
+	const t2 = mysql(`BEGIN; ${com(b)}; DO SLEEP(0.2); ${com(a)}; COMMIT`);
+	await Promise.all([t1, t2]);   // either would reject with ERROR 1213 on a deadlock
+	assert.equal(sql(`SELECT COUNT(*) FROM credit_records WHERE doc_no IN (${q(d1)}, ${q(d2)})`), '2');
+	assert.equal(sql(`SELECT parts & 8 FROM subject_parts WHERE subject_id = ${a}`), '8');
 });
