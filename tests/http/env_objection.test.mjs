@@ -172,3 +172,31 @@ test('an objection to a dynamic-scoring event: "correct" voids it and the score 
 	r = await object(entX, { event: ev }, '再次异议');
 	assert.equal(r.status, 403);
 });
+
+// The enterprise's own file reads the grade and ratings parts only when it
+// has rows there (subject_parts), like everyone's: with none it shows "no
+// grade", offers no objection to a grade, and costs a few statements.
+test('an enterprise without grades or ratings sees "no grade" and no objection link, in few statements', async () => {
+	const s = await newSubject();
+	const ent = await enterpriseFor(s.id);
+	const executed = () => Number(sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'").split('\t')[1]);
+	await ent.get(`/entity/${s.uscc}`);   // the worker's statements prepared
+	const before = executed();
+	const page = await ent.get(`/entity/${s.uscc}`);
+	const used = executed() - before;
+	assert.equal(page.status, 200);
+	assert.match(page.text, /data-scope="self"/);
+	assert.ok(byId(page.text, 'env-none'));
+	assert.doesNotMatch(page.text, /id="env-object-link"/);
+	// Session, subject, records, who viewed it (and perhaps an audit batch
+	// of two): 15 when every part was read.
+	assert.ok(used <= 7, `${used} statements`);
+	// With a grade the breakdown and the objection link are there.
+	const env = await login('env_agency');
+	const round = await newRound(env, { year: 2028 });
+	assert.equal((await upload(env, round.id, `uscc,name,grade\n${s.uscc},${s.name},blue\n`)).status, 200);
+	await publish(env, round.id);
+	const graded = await ent.get(`/entity/${s.uscc}`);
+	assert.equal(graded.text.match(/id="env-current" data-grade="([a-z]+)"/)?.[1], 'blue');
+	assert.match(graded.text, /id="env-object-link"/);
+});
