@@ -171,11 +171,10 @@ int
 env_objection_post(struct req *r)
 {
 	struct upfile files[REQ_MAX_FILES];
-	struct objection_env_in in;
+	struct objection_in in;
 	struct target t;
-	char today[11], mark[11], fwd[11], dec[11];
 	long long id, entry, event;
-	int nf, rc, assumed = 0;
+	int nf, rc;
 
 	entry = r->f[EO_ENTRY] != NULL && r->ferr[EO_ENTRY] == NULL ? form_int(r, EO_ENTRY) : 0;
 	event = r->f[EO_EVENT] != NULL && r->ferr[EO_EVENT] == NULL ? form_int(r, EO_EVENT) : 0;
@@ -191,21 +190,12 @@ env_objection_post(struct req *r)
 		return req_error(r, 500, "Err.internal");
 	if (r->form_invalid)
 		return form_page(r, 422, &t);
-	if (reqview_objection_dues(r, today, mark, fwd, dec, &assumed) != 0)
+	if (reqview_objection_filing(r, r->f[EO_STATEMENT], &in) != 0)
 		return r->status;
-	if (reqview_store_files(r, files, nf) != 0)
-		return r->status;
-	memset(&in, 0, sizeof(in));
 	in.env_entry_id = entry;
 	in.env_event_id = event;
-	in.subject_id = r->user.subject_id;
-	in.applicant_id = r->user.id;
-	in.statement = r->f[EO_STATEMENT];
-	in.filed_on = today;
-	in.mark_due = mark;
-	in.forward_due = fwd;
-	in.decision_due = dec;
-	in.due_assumed = assumed;
+	if (reqview_store_files(r, files, nf) != 0)
+		return r->status;
 	if ((rc = db_begin()) < 0) {
 		reqview_discard_files(r, files, nf);
 		return req_dberr(r, rc);

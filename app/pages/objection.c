@@ -187,9 +187,8 @@ objection_post(struct req *r)
 	struct upfile files[REQ_MAX_FILES];
 	struct record_facts f;
 	struct objection_in in;
-	char today[11], mark[11], fwd[11], dec[11];
 	long long id;
-	int nf, rc, assumed = 0;
+	int nf, rc;
 
 	if (r->f[OF_RECORD] == NULL)
 		return req_error(r, 404, "Err.notfound");
@@ -203,20 +202,11 @@ objection_post(struct req *r)
 		return req_error(r, 500, "Err.internal");
 	if (r->form_invalid)
 		return objection_page(r, 422, f.id);
-	if (reqview_objection_dues(r, today, mark, fwd, dec, &assumed) != 0)
+	if (reqview_objection_filing(r, r->f[OF_STATEMENT], &in) != 0)
 		return r->status;
+	in.record_id = f.id;
 	if ((rc = reqview_store_files(r, files, nf)) != 0)
 		return rc;
-	memset(&in, 0, sizeof(in));
-	in.record_id = f.id;
-	in.subject_id = f.subject_id;
-	in.applicant_id = r->user.id;
-	in.statement = r->f[OF_STATEMENT];
-	in.filed_on = today;
-	in.mark_due = mark;
-	in.forward_due = fwd;
-	in.decision_due = dec;
-	in.due_assumed = assumed;
 	if ((rc = db_begin()) < 0) {
 		reqview_discard_files(r, files, nf);
 		return req_dberr(r, rc);

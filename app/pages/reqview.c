@@ -431,19 +431,30 @@ deadline_after(struct req *r, const char *from, int n, char out[11], int *assume
 }
 
 int
-reqview_objection_dues(struct req *r, char today[11], char mark[11], char fwd[11], char dec[11],
-    int *assumed)
+reqview_objection_filing(struct req *r, const char *statement, struct objection_in *in)
 {
 	struct ymd t;
-	int rc;
+	char *d;
+	int rc, assumed = 0;
 
+	memset(in, 0, sizeof(*in));
+	/* today, marking, forwarding, decision: four dates of 11 bytes. */
+	if ((d = arena_alloc(&r->arena, 4 * 11)) == NULL)
+		return req_error(r, 500, "Err.internal");
 	ymd_today(&t);
-	ymd_format(&t, today);
-	*assumed = 0;
-	if ((rc = deadline_after(r, today, OBJECTION_MARK_WD, mark, assumed)) <= 0 ||
-	    (rc = deadline_after(r, today, OBJECTION_FORWARD_WD, fwd, assumed)) <= 0 ||
-	    (rc = deadline_after(r, today, OBJECTION_DECIDE_WD, dec, assumed)) <= 0)
+	ymd_format(&t, d);
+	if ((rc = deadline_after(r, d, OBJECTION_MARK_WD, d + 11, &assumed)) <= 0 ||
+	    (rc = deadline_after(r, d, OBJECTION_FORWARD_WD, d + 22, &assumed)) <= 0 ||
+	    (rc = deadline_after(r, d, OBJECTION_DECIDE_WD, d + 33, &assumed)) <= 0)
 		return rc < 0 ? req_dberr(r, rc) : req_error(r, 500, "Err.internal");
+	in->subject_id = r->user.subject_id;
+	in->applicant_id = r->user.id;
+	in->statement = statement;
+	in->filed_on = d;
+	in->mark_due = d + 11;
+	in->forward_due = d + 22;
+	in->decision_due = d + 33;
+	in->due_assumed = assumed;
 	return 0;
 }
 

@@ -80,12 +80,13 @@ int  reqview_pick_page(struct req *, const char *title_key, const char *tmpl);
 /* The staff page of one request: row, deadline, files, timeline. */
 int  reqview_detail_page(struct req *, const char *kind, const struct request_row *, int open,
     const char *title_key, const char *nav);
-/* An objection filed today (today, YYYY-MM-DD, filled in): its marking,
+/* An objection this enterprise files today with statement: in (zeroed
+ * first) gets the applicant, the subject, the date and the marking,
  * forwarding and decision deadlines in working days (Art. 36), and whether
- * any of them assumed weekends only (*assumed). The error page is set
- * when it returns non-zero. */
-int  reqview_objection_dues(struct req *, char today[11], char mark[11], char fwd[11],
-         char dec[11], int *assumed);
+ * any of them assumed weekends only; the caller sets what it objects to.
+ * The error page is set when it returns non-zero. */
+struct objection_in;
+int  reqview_objection_filing(struct req *, const char *statement, struct objection_in *in);
 /* The staff queue of one kind (staff_queue.cs): the rows list() finds for
  * the status and due filters of the query (fields status_f, due_f of the
  * route's form), at most 100. */

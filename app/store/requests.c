@@ -339,6 +339,19 @@ repair_record_repaired(struct arena *a, long long record_id, long long subject_i
 	return matched(&q);
 }
 
+/* The filing's columns, in the order both INSERTs take them. */
+static void
+bind_filing(struct db_q *q, const struct objection_in *in)
+{
+	db_in_int(q, in->applicant_id);
+	db_in_str(q, in->statement);
+	db_in_str(q, in->filed_on);
+	db_in_str(q, in->mark_due);
+	db_in_str(q, in->forward_due);
+	db_in_str(q, in->decision_due);
+	db_in_int(q, in->due_assumed ? 1 : 0);
+}
+
 long long
 objection_insert(struct arena *a, const struct objection_in *in)
 {
@@ -347,20 +360,14 @@ objection_insert(struct arena *a, const struct objection_in *in)
 
 	if ((rc = db_q_start(&q, a, &rq_set, RQ_O_INSERT)) < 0)
 		return rc;
-	db_in_int(&q, in->applicant_id);
-	db_in_str(&q, in->statement);
-	db_in_str(&q, in->filed_on);
-	db_in_str(&q, in->mark_due);
-	db_in_str(&q, in->forward_due);
-	db_in_str(&q, in->decision_due);
-	db_in_int(&q, in->due_assumed ? 1 : 0);
+	bind_filing(&q, in);
 	db_in_int(&q, in->record_id);
 	db_in_int(&q, in->subject_id);
 	return db_insert(&q);
 }
 
 long long
-objection_env_insert(struct arena *a, const struct objection_env_in *in)
+objection_env_insert(struct arena *a, const struct objection_in *in)
 {
 	struct db_q q;
 	int rc;
@@ -375,13 +382,7 @@ objection_env_insert(struct arena *a, const struct objection_env_in *in)
 		db_in_int(&q, in->env_event_id);
 	else
 		db_in_null(&q);
-	db_in_int(&q, in->applicant_id);
-	db_in_str(&q, in->statement);
-	db_in_str(&q, in->filed_on);
-	db_in_str(&q, in->mark_due);
-	db_in_str(&q, in->forward_due);
-	db_in_str(&q, in->decision_due);
-	db_in_int(&q, in->due_assumed ? 1 : 0);
+	bind_filing(&q, in);
 	db_in_int(&q, in->subject_id);
 	db_in_int(&q, in->env_entry_id);
 	db_in_int(&q, in->env_event_id);

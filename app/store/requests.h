@@ -78,8 +78,11 @@ int repair_withdraw(struct arena *, long long id, long long subject_id, const ch
 int repair_record_repaired(struct arena *, long long record_id, long long subject_id);
 
 /* ---- objections ---- */
+/* An objection as filed: to a credit record (objection_insert) or to an
+ * environmental grade, a round entry or an event (objection_env_insert);
+ * the ids of the other kind stay 0. */
 struct objection_in {
-	long long   record_id, subject_id, applicant_id;
+	long long   record_id, env_entry_id, env_event_id, subject_id, applicant_id;
 	const char *statement, *filed_on, *mark_due, *forward_due, *decision_due;
 	int         due_assumed;
 };
@@ -102,12 +105,7 @@ int objection_remind(struct arena *, long long id, long long subject_id);
  * counting), checked in the statement to be in->subject_id's. The new id,
  * 0 when the target is not that enterprise's (or not open to objection),
  * DB_DUP when it already has an open objection. */
-struct objection_env_in {
-	long long   env_entry_id, env_event_id, subject_id, applicant_id;
-	const char *statement, *filed_on, *mark_due, *forward_due, *decision_due;
-	int         due_assumed;
-};
-long long objection_env_insert(struct arena *, const struct objection_env_in *);
+long long objection_env_insert(struct arena *, const struct objection_in *);
 /* The open objections to a subject's environmental grades (for the profile's
  * 异议标注 and its objection links). */
 struct objection_target {
