@@ -18,14 +18,7 @@
 <form method="post" action="/me/objections" enctype="multipart/form-data" class="stack wide" id="objection-form">
   <input type="hidden" name="csrf" value="<?cs var:Page.csrf ?>">
   <input type="hidden" name="record" value="<?cs var:Record.id ?>">
-  <label for="f-statement"><?cs var:Lang.Objection.statement ?> <span aria-hidden="true">*</span></label>
-  <textarea id="f-statement" name="statement" rows="5" maxlength="2000" required><?cs var:Form.statement.value ?></textarea>
-  <?cs call:field_error("statement") ?>
-  <label for="f-document"><?cs var:Lang.Objection.documents ?></label>
-  <input id="f-document" name="document" type="file" multiple accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg">
-  <?cs call:field_error("document") ?>
-  <p class="hint"><?cs var:Lang.Upload.rules ?></p>
-  <button type="submit" class="button"><?cs var:Lang.Objection.submit ?></button>
+  <?cs include:"_objection_fields.cs" ?>
 </form>
 <?cs /if ?>
 <?cs call:page_end() ?>
