@@ -40,3 +40,26 @@ shared_count(enum shared_gen g)
 		return 0;
 	return atomic_load_explicit(&counts[g], memory_order_acquire);
 }
+
+int
+shared_copy_fresh(const struct shared_copy *c, enum shared_gen gen)
+{
+	time_t now = time(NULL);
+
+	return c->loaded && c->count == shared_count(gen) && now >= c->at &&
+	    now - c->at < SHARED_MAX_AGE;
+}
+
+void
+shared_copy_begin(struct shared_copy *c, enum shared_gen gen)
+{
+	c->loaded = 0;
+	c->count = shared_count(gen);
+	c->at = time(NULL);
+}
+
+void
+shared_copy_done(struct shared_copy *c)
+{
+	c->loaded = 1;
+}

@@ -11,6 +11,8 @@
 #ifndef CORE_SHARED_H
 #define CORE_SHARED_H
 
+#include <time.h>
+
 enum shared_gen {
 	SG_CHOICES,   /* published round years, registered districts */
 	SG_MAX
@@ -23,5 +25,21 @@ enum shared_gen {
 int           shared_init(void);
 void          shared_bump(enum shared_gen);
 unsigned long shared_count(enum shared_gen);
+
+/* A worker's copy of data read from the database, under counter gen
+ * (SG_MAX: data no commit of the app changes, kept by age alone). */
+struct shared_copy {
+	int           loaded;
+	unsigned long count;   /* the counter when the data was read */
+	time_t        at;      /* when; 0 = never */
+};
+/* 1 when the copy may be used: read, the counter unmoved since, and less
+ * than SHARED_MAX_AGE seconds old. */
+int  shared_copy_fresh(const struct shared_copy *, enum shared_gen gen);
+/* Before reading the data: the copy is unusable until shared_copy_done.
+ * The counter is noted first, so a change committed during the read
+ * makes the next check read again. */
+void shared_copy_begin(struct shared_copy *, enum shared_gen gen);
+void shared_copy_done(struct shared_copy *);
 
 #endif

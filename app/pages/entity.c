@@ -7,7 +7,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/config.h"
 #include "core/db.h"
@@ -72,9 +71,8 @@ set_subject(struct req *r, const char *prefix, const struct subject *s)
  * server changed them or after SHARED_MAX_AGE seconds (core/shared.h). */
 #define DISTRICT_BYTES (50 * 4 + 1)   /* subjects.district: VARCHAR(50) */
 static struct {
-	int           loaded, nyears, ndistricts;
-	unsigned long count;
-	time_t        at;
+	struct shared_copy copy;
+	int           nyears, ndistricts;
 	long long     years[SEARCH_MAX_YEARS];
 	char          districts[SEARCH_MAX_DISTRICTS][DISTRICT_BYTES];
 } choices;
@@ -82,15 +80,12 @@ static struct {
 static int
 choices_load(struct req *r)
 {
-	unsigned long count = shared_count(SG_CHOICES);
-	time_t now = time(NULL);
 	char *d[SEARCH_MAX_DISTRICTS];
 	int n, i;
 
-	if (choices.loaded && choices.count == count && now - choices.at < SHARED_MAX_AGE &&
-	    now >= choices.at)
+	if (shared_copy_fresh(&choices.copy, SG_CHOICES))
 		return 1;
-	choices.loaded = 0;
+	shared_copy_begin(&choices.copy, SG_CHOICES);
 	if ((n = env_round_years(&r->arena, 0, 1, choices.years, SEARCH_MAX_YEARS)) < 0)
 		return n;
 	choices.nyears = n;
@@ -99,9 +94,7 @@ choices_load(struct req *r)
 	for (i = 0; i < n; i++)
 		snprintf(choices.districts[i], DISTRICT_BYTES, "%s", d[i]);
 	choices.ndistricts = n;
-	choices.count = count;
-	choices.at = now;
-	choices.loaded = 1;
+	shared_copy_done(&choices.copy);
 	return 1;
 }
 
@@ -382,7 +375,7 @@ entity_get(struct req *r)
 		return req_dberr(r, rc);
 	/* Environmental credit grade (issue 4): current grade and reasons for
 	 * all; breakdown and history for the enterprise itself. */
-	if (parts.env && (rc = env_profile_grades(r, s.id, self)) < 0)
+	if (s.env && (rc = env_profile_grades(r, s.id, self)) < 0)
 		return req_dberr(r, rc);
 	n = 0;
 	if (parts.commitments &&

@@ -131,8 +131,8 @@ record_newer_first(const void *pa, const void *pb)
 #define CATALOG_MAX 512
 static struct arena        cat_arena;
 static struct catalog_item cat[CATALOG_MAX];
-static int                 ncat = -1;
-static time_t              cat_at;
+static int                 ncat;
+static struct shared_copy  cat_copy;
 
 static int
 catalog_by_id(const void *key, const void *elem)
@@ -147,40 +147,73 @@ catalog_by_id(const void *key, const void *elem)
 static int
 catalog_load(int force)
 {
-	time_t now = time(NULL);
 	int n;
 
-	if (ncat >= 0 && now >= cat_at && now - cat_at < SHARED_MAX_AGE && (!force || now == cat_at))
+	if (shared_copy_fresh(&cat_copy, SG_MAX) && (!force || time(NULL) == cat_copy.at))
 		return 0;
-	if (ncat < 0 && cat_at == 0)
+	if (cat_copy.at == 0)
 		arena_init(&cat_arena, 0);
 	else
 		arena_reset(&cat_arena);
-	ncat = -1;
-	cat_at = now;
+	ncat = 0;
+	shared_copy_begin(&cat_copy, SG_MAX);
 	/* RE_CATALOG reads in id order, as catalog_find's bsearch needs. */
 	if ((n = catalog_list(&cat_arena, cat, CATALOG_MAX)) < 0)
 		return n;
 	ncat = n;
+	shared_copy_done(&cat_copy);
 	return 0;
 }
 
 static const struct catalog_item *
 catalog_find(long long id)
 {
-	return ncat > 0 ? bsearch(&id, cat, (size_t)ncat, sizeof(cat[0]), catalog_by_id) : NULL;
+	if (!cat_copy.loaded || ncat == 0)
+		return NULL;
+	return bsearch(&id, cat, (size_t)ncat, sizeof(cat[0]), catalog_by_id);
+}
+
+/* A row of RE_PUBLIC_PROFILE. */
+struct prow {
+	struct subject       s;
+	struct subject_parts p;
+	struct record        r;      /* id 0: the subject has no records */
+	long long            item;   /* the record's catalog item */
+};
+
+/* Names the records' items from the catalog copy: 1, or 0 when the copy
+ * lacks one of them. */
+static int
+name_items(struct prow *all, int n)
+{
+	const struct catalog_item *c;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		struct record *rec = &all[i].r;
+
+		if (rec->id == 0)
+			continue;
+		if ((c = catalog_find(all[i].item)) == NULL)
+			return 0;
+		rec->item_code = c->code;
+		rec->item_zh = c->name_zh;
+		rec->item_en = c->name_en;
+		rec->kind = c->kind;
+		rec->category = c->category;
+		rec->min_public_days = c->min_public_days;
+		rec->repairable = c->repairable;
+	}
+	return 1;
 }
 
 int
 records_public_profile(struct arena *a, const char *uscc, const char *cutoff, struct subject *s,
     struct subject_parts *parts, struct record *rows, int max, int *nrows)
 {
-	struct prow {
-		struct subject s; struct subject_parts p; struct record r; long long item;
-	} x, *all;
-	const struct catalog_item *c;
+	struct prow x, *all;
 	struct db_q q;
-	int rc, n, i, pass;
+	int rc, n, i;
 
 	*nrows = 0;
 	/* One row more than fits tells that the records do not all fit. */
@@ -208,31 +241,11 @@ records_public_profile(struct arena *a, const char *uscc, const char *cutoff, st
 	*parts = all[0].p;
 	/* Each record's item from the copy; an item the copy lacks makes it
 	 * read again once, and if still missing, the SQL below answers. */
-	if ((rc = catalog_load(0)) < 0)
-		return rc;
-	for (pass = 0; pass < 2 && n <= max; pass++) {
-		for (i = 0; i < n; i++) {
-			struct record *rec = &all[i].r;
-
-			if (rec->id == 0)
-				continue;
-			if ((c = catalog_find(all[i].item)) == NULL)
-				break;
-			rec->item_code = c->code;
-			rec->item_zh = c->name_zh;
-			rec->item_en = c->name_en;
-			rec->kind = c->kind;
-			rec->category = c->category;
-			rec->min_public_days = c->min_public_days;
-			rec->repairable = c->repairable;
-		}
-		if (i == n)
-			break;
-		if (pass == 0 && (rc = catalog_load(1)) < 0)
-			return rc;
-		if (pass == 1)
-			n = max + 1;
-	}
+	if (n <= max && ((rc = catalog_load(0)) < 0 ||
+	    (!name_items(all, n) && ((rc = catalog_load(1)) < 0 || !name_items(all, n)))))
+		n = rc < 0 ? rc : max + 1;
+	if (n < 0)
+		return n;
 	if (n > max) {
 		/* More records than are shown (or an item missing from the
 		 * copy): the ordered statement picks the newest that this

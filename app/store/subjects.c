@@ -181,7 +181,6 @@ subjects_bind_profile(struct db_q *q, struct subject *out, struct subject_parts 
 	memset(parts, 0, sizeof(*parts));
 	bind_subject(q, out);
 	db_out_int(q, &parts->ratings);
-	db_out_int(q, &parts->env);
 	db_out_int(q, &parts->commitments);
 }
 

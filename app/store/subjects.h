@@ -30,8 +30,8 @@ int subjects_by_uscc(struct arena *, const char *uscc, struct subject *out);
  * rating, grade or commitment: two statements instead of nine). */
 struct subject_parts {
 	long long ratings;      /* association ratings, current or not */
-	long long env;          /* annual round entries or dynamic scoring */
 	long long commitments;  /* published commitments and declarations */
+	/* Environmental grades: struct subject's env, read for every subject. */
 };
 /* subjects_by_uscc and its parts in one statement. */
 int subjects_profile_by_uscc(struct arena *, const char *uscc, struct subject *out,
@@ -48,7 +48,7 @@ int subjects_profile_by_uscc(struct arena *, const char *uscc, struct subject *o
  * would optimise again at every execution. */
 #define SUBJECTS_PARTS "LEFT JOIN subject_parts p ON p.subject_id = s.id "
 #define SUBJECTS_PROFILE_COLS SUBJECTS_COLS ", (IFNULL(p.parts, 0) & 2) <> 0, " \
-	"(IFNULL(p.parts, 0) & 4) <> 0, (IFNULL(p.parts, 0) & 8) <> 0 "
+	"(IFNULL(p.parts, 0) & 8) <> 0 "
 struct db_q;
 void subjects_bind_profile(struct db_q *, struct subject *out, struct subject_parts *parts);
 int subjects_by_id(struct arena *, long long id, struct subject *out);
