@@ -151,6 +151,21 @@ assoc_level_create(struct req *r)
 	return page_finish(r, rc, "/assoc/scale");
 }
 
+/* The level of the path ({id}) among this association's levels, *i its
+ * index; 0, or the status of the error page (another association's level
+ * is forbidden). */
+static int
+path_level(struct req *r, struct level lv[RATING_MAX_LEVELS], int *i)
+{
+	int n;
+
+	if ((n = assoc_load_levels(r, lv, 0)) < 0)
+		return req_dberr(r, n);
+	for (*i = 0; *i < n && lv[*i].id != r->pathids[0]; (*i)++)
+		;
+	return *i < n ? 0 : req_error(r, 403, "Err.forbidden");
+}
+
 /* What a level means may change at any time, in use or not: its code,
  * rank and grade code (which certificates carry) stay as they are. */
 int
@@ -158,14 +173,10 @@ assoc_level_update(struct req *r)
 {
 	struct level lv[RATING_MAX_LEVELS];
 	const char *desc = r->f[0];
-	int n, i, rc;
+	int i, rc;
 
-	if ((n = assoc_load_levels(r, lv, 0)) < 0)
-		return req_dberr(r, n);
-	for (i = 0; i < n && lv[i].id != r->pathids[0]; i++)
-		;
-	if (i == n)
-		return req_error(r, 403, "Err.forbidden");
+	if ((rc = path_level(r, lv, &i)) != 0)
+		return rc;
 	if (r->form_invalid) {
 		view_set_int(r, "Scale.edit.id", lv[i].id);
 		view_set(r, "Scale.edit.error", view_str(r, r->ferr[0] != NULL ? r->ferr[0] :
@@ -192,14 +203,10 @@ int
 assoc_level_remove(struct req *r)
 {
 	struct level lv[RATING_MAX_LEVELS];
-	int n, i, rc;
+	int i, rc;
 
-	if ((n = assoc_load_levels(r, lv, 0)) < 0)
-		return req_dberr(r, n);
-	for (i = 0; i < n && lv[i].id != r->pathids[0]; i++)
-		;
-	if (i == n)
-		return req_error(r, 403, "Err.forbidden");
+	if ((rc = path_level(r, lv, &i)) != 0)
+		return rc;
 	if ((rc = db_begin()) < 0)
 		return req_dberr(r, rc);
 	/* The statement itself refuses a level of another association or one
