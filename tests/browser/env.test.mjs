@@ -11,19 +11,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ART, openSession } from './browser.mjs';
-import { BASE_URL, PASSWORD, ROOT, fakeAddr, sql } from '../http/lib.mjs';
+import { BASE_URL, PASSWORD, ROOT, fakeAddr, newUscc, sql } from '../http/lib.mjs';
 
-const ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 let session, context, page, dir;
 
-function newUscc() {
-	let s = '91320500';
-	while (s.length < 17) s += ALPHA[randomInt(ALPHA.length)];
-	let sum = 0;
-	for (let i = 0; i < 17; i++) sum += ALPHA.indexOf(s[i]) * W[i];
-	return s + ALPHA[(31 - (sum % 31)) % 31];
-}
 
 before(async () => {
 	session = await openSession({ scratch: 'env-csv-' });

@@ -4,7 +4,7 @@
 // too), the public certificate check and what the profile shows to whom.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, login, sql, q, str, errorText, byId, uniq, BASE_URL } from './lib.mjs';
+import { Client, login, sql, q, str, errorText, byId, uniq, newUscc, BASE_URL } from './lib.mjs';
 
 const WUZHONG = '91320506AY4CL12THL';   // subject 1: member 1 of association 1, the enterprise login
 const HUQIU = '913205053BJ1XG612A';     // subject 2: member of no association in the demo
@@ -305,19 +305,10 @@ test('staff register an association; a USCC is registered once', async () => {
 });
 
 test('staff and admin register associations (audited); no other role can; numbers stop at 999', async () => {
-	const ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-	const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-	const newUscc = () => {
-		let s = '51320500';
-		while (s.length < 17) s += ALPHA[Math.floor(Math.random() * ALPHA.length)];
-		let sum = 0;
-		for (let i = 0; i < 17; i++) sum += ALPHA.indexOf(s[i]) * W[i];
-		return s + ALPHA[(31 - (sum % 31)) % 31];
-	};
 	const count = () => Number(sql('SELECT COUNT(*) FROM associations'));
 	for (const role of ['staff', 'admin']) {
 		const c = await login(role);
-		const uscc = newUscc();
+		const uscc = newUscc('51320500');
 		const name = uniq(`测试协会${role}`);
 		const r = await c.postWithCsrf('/staff/associations', { name, uscc, industry: '测试' }, '/staff/associations');
 		assert.equal(r.status, 303, errorText(r.text));
@@ -330,7 +321,7 @@ test('staff and admin register associations (audited); no other role can; number
 	const before = count();
 	for (const role of ['enterprise', 'association', 'env_agency']) {
 		const c = await login(role);
-		const r = await c.postWithCsrf('/staff/associations', { name: '越权协会', uscc: newUscc() }, '/me');
+		const r = await c.postWithCsrf('/staff/associations', { name: '越权协会', uscc: newUscc('51320500') }, '/me');
 		assert.equal(r.status, 403, role);
 	}
 	assert.equal(count(), before, 'nothing registered by other roles');
@@ -339,7 +330,7 @@ test('staff and admin register associations (audited); no other role can; number
 	sql('ALTER TABLE associations AUTO_INCREMENT = 1000');
 	try {
 		const s = await login('staff');
-		const full = await s.postWithCsrf('/staff/associations', { name: '第一千个协会', uscc: newUscc() }, '/staff/associations');
+		const full = await s.postWithCsrf('/staff/associations', { name: '第一千个协会', uscc: newUscc('51320500') }, '/staff/associations');
 		assert.equal(full.status, 409);
 		assert.match(byId(full.text, 'assoc-error'), new RegExp(str('zh-CN', 'Assoc.err.assoc_no_full')));
 		assert.equal(count(), before);

@@ -8,25 +8,14 @@
 // itself, so the demo members the other tests rely on stay members.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomInt } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { Client, login, sql, q, str, errorText, byId, uniq, BASE_URL } from './lib.mjs';
+import { Client, login, sql, q, str, errorText, byId, uniq, newUscc, BASE_URL } from './lib.mjs';
 
-const ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const zh = (k) => str('zh-CN', k);
 
 let assoc1;       // the demo association (id 1)
 let other;        // { name, c }: a login of association 2, created here
 
-/** A fresh USCC with a valid check character (not registered yet). */
-function newUscc() {
-	let s = '91320500';
-	while (s.length < 17) s += ALPHA[randomInt(ALPHA.length)];
-	let sum = 0;
-	for (let i = 0; i < 17; i++) sum += ALPHA.indexOf(s[i]) * W[i];
-	return s + ALPHA[(31 - (sum % 31)) % 31];
-}
 function today() {
 	return new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { Client, login, sql, q, str, byId, errorText, ROOT, TEST_VAR, uniq, waitFor } from './lib.mjs';
+import { Client, login, sql, q, str, byId, errorText, ROOT, TEST_VAR, uniq, validUscc, waitFor } from './lib.mjs';
 
 const WUZHONG = '91320506AY4CL12THL';   // demo subject 1, the enterprise account's own
 const HUQIU = '913205053BJ1XG612A';     // demo subject 2: serious list, repaired record
@@ -20,14 +20,6 @@ function cstDate(offsetDays = 0, years = 0) {
 	d.setUTCFullYear(d.getUTCFullYear() - years);
 	d.setUTCDate(d.getUTCDate() + offsetDays);
 	return d.toISOString().slice(0, 10);
-}
-
-function validUscc(body17) {
-	const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-	const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-	let sum = 0;
-	for (let i = 0; i < 17; i++) sum += chars.indexOf(body17[i]) * w[i];
-	return body17 + chars[(31 - (sum % 31)) % 31];
 }
 
 function freshUscc() {

@@ -6,23 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { Client, login, sql, str, errorText, byId, BASE_URL } from './lib.mjs';
+import { Client, login, sql, str, errorText, byId, newUscc, BASE_URL } from './lib.mjs';
 
 const HUQIU = '913205053BJ1XG612A';   // subject 2
 const GUSU = '91320508J3Y7LLJY1F';    // subject 4
 const YUANQU = '91320571JJC171HU49';  // subject 5
-const ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-/** A fresh USCC with a valid check character (not registered yet). */
-function newUscc() {
-	let s = '91320500';
-	while (s.length < 17) s += ALPHA[randomInt(ALPHA.length)];
-	let sum = 0;
-	for (let i = 0; i < 17; i++) sum += ALPHA.indexOf(s[i]) * W[i];
-	const c = (31 - (sum % 31)) % 31;
-	return s + ALPHA[c];
-}
 function today() {
 	return new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 }

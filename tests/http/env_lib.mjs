@@ -3,19 +3,9 @@
 // enterprise account tied to a subject, multipart objections.
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { BASE_URL, errorText, login, q, sql, uniq } from './lib.mjs';
+import { BASE_URL, errorText, login, newUscc, q, sql, uniq } from './lib.mjs';
 
-const ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** A fresh USCC with a valid check character (not registered yet). */
-export function newUscc() {
-	let s = '91320500';
-	while (s.length < 17) s += ALPHA[randomInt(ALPHA.length)];
-	let sum = 0;
-	for (let i = 0; i < 17; i++) sum += ALPHA.indexOf(s[i]) * W[i];
-	return s + ALPHA[(31 - (sum % 31)) % 31];
-}
+export { newUscc };
 export function today() {
 	return new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 }

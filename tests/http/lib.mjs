@@ -7,7 +7,7 @@
 // Node 18.20+ built-ins only: global fetch, node:child_process, node:crypto.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -377,4 +377,24 @@ export function samplePath(pattern) {
 		.replace(/\{id\}/g, '1')
 		.replace(/\{uscc\}/g, '91320500MA1XXXXX0X')
 		.replace(/\{key\}/g, 'sample');
+}
+
+// ---------------------------------------------------------------------------
+// USCCs (GB 32100-2015) for subjects the tests register.
+
+const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** The 17 characters body17 followed by their check character. */
+export function validUscc(body17) {
+	let sum = 0;
+	for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(body17[i]) * USCC_WEIGHTS[i];
+	return body17 + USCC_CHARS[(31 - (sum % 31)) % 31];
+}
+
+/** A fresh valid USCC (not registered yet): prefix, random characters, check. */
+export function newUscc(prefix = '91320500') {
+	let s = prefix;
+	while (s.length < 17) s += USCC_CHARS[randomInt(USCC_CHARS.length)];
+	return validUscc(s);
 }

@@ -17,7 +17,8 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import {
-	BASE_URL, ROOT, TEST_VAR, Client, csrfFromHtml, errorText, login, q, sha256hex, sleep, sql, uniq, waitFor,
+	BASE_URL, ROOT, TEST_VAR, Client, csrfFromHtml, errorText, login, q, sha256hex, sleep, sql, uniq, validUscc,
+	waitFor,
 } from './lib.mjs';
 import { PDF } from './requests_lib.mjs';
 
@@ -37,14 +38,6 @@ const workers = (pid) => execFileSync('ps', ['--ppid', String(pid), '-o', 'pid=,
 	.map(([p]) => Number(p)).sort();
 const dbStartAsync = () => promisify(execFile)('sh', [`${ROOT}/app/tools/stack.sh`, 'db-start'],
 	{ env: { ...process.env, VAR: TEST_VAR, STACK_MODE: 'test' }, timeout: 90_000 });
-
-function validUscc(body17) {
-	const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-	const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-	let sum = 0;
-	for (let i = 0; i < 17; i++) sum += chars.indexOf(body17[i]) * w[i];
-	return body17 + chars[(31 - (sum % 31)) % 31];
-}
 
 /** A multipart body with the given token, fields and files, without a
  * token fetch per request (that page would need the database too). */
