@@ -4,7 +4,7 @@
 // too), the public certificate check and what the profile shows to whom.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, login, sql, q, str, errorText, byId, uniq, newUscc, BASE_URL } from './lib.mjs';
+import { Client, login, sql, q, str, errorText, byId, uniq, newUscc, importErrors, uploadCsv } from './lib.mjs';
 
 const WUZHONG = '91320506AY4CL12THL';   // subject 1: member 1 of association 1, the enterprise login
 const HUQIU = '913205053BJ1XG612A';     // subject 2: member of no association in the demo
@@ -40,22 +40,8 @@ function currentOf(uscc, assoc = 1) {
 	            WHERE s.uscc = ${q(uscc)} AND r.association_id = ${assoc} AND r.status = 'current'`);
 }
 
-async function upload(c, csv, fields = {}, { name = 'ratings.csv' } = {}) {
-	const fd = new FormData();
-	fd.append('csrf', await c.csrf('/assoc/import'));
-	for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-	fd.append('file', new Blob([csv], { type: 'text/csv' }), name);
-	const res = await fetch(BASE_URL + '/assoc/import', {
-		method: 'POST', body: fd, redirect: 'manual',
-		headers: { Cookie: c.cookieHeader(), 'X-Test-Client': c.addr },
-	});
-	return { status: res.status, text: await res.text() };
-}
-
-/** [[line, column, reason], ...] of the error table. */
-function importErrors(html) {
-	return [...html.matchAll(/<tr class="import-error" data-line="(\d+)"><td>\d+<\/td><td class="mono">([^<]*)<\/td><td>([^<]*)<\/td>/g)]
-		.map((m) => [Number(m[1]), m[2], m[3]]);
+function upload(c, csv, fields = {}, { name = 'ratings.csv' } = {}) {
+	return uploadCsv(c, '/assoc/import', csv, { fields, name });
 }
 
 before(async () => {

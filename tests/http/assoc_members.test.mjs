@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { Client, login, sql, q, str, errorText, byId, uniq, newUscc, BASE_URL } from './lib.mjs';
+import { Client, login, sql, q, str, errorText, byId, uniq, newUscc, importErrors, uploadCsv } from './lib.mjs';
 
 const zh = (k) => str('zh-CN', k);
 
@@ -55,20 +55,8 @@ async function rate(c, member, fields) {
 	return c.postWithCsrf(`${page}/ratings`, { level: 'A', valid_from: today(), basis: '年度会员信用评价', ...fields }, page);
 }
 
-async function upload(c, csv, fields = {}) {
-	const fd = new FormData();
-	fd.append('csrf', await c.csrf('/assoc/import'));
-	for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-	fd.append('file', new Blob([csv], { type: 'text/csv' }), 'ratings.csv');
-	const res = await fetch(BASE_URL + '/assoc/import', {
-		method: 'POST', body: fd, redirect: 'manual',
-		headers: { Cookie: c.cookieHeader(), 'X-Test-Client': c.addr },
-	});
-	return { status: res.status, text: await res.text() };
-}
-function importErrors(html) {
-	return [...html.matchAll(/<tr class="import-error" data-line="(\d+)"><td>\d+<\/td><td class="mono">([^<]*)<\/td><td>([^<]*)<\/td>/g)]
-		.map((m) => [Number(m[1]), m[2], m[3]]);
+function upload(c, csv, fields = {}) {
+	return uploadCsv(c, '/assoc/import', csv, { fields, name: 'ratings.csv' });
 }
 
 before(async () => {

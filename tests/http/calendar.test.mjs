@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
-	Client, appLog, byId, errorText, login, ROOT, sql, str, userId,
+	Client, appLog, byId, errorText, login, ROOT, sql, str, uploadCsv, userId,
 } from './lib.mjs';
 
 const PAGE = '/admin/calendar';
@@ -33,16 +33,8 @@ async function deadline(c, from, n) {
 	return [due, /id="calc-assumed"/.test(r.text)];
 }
 
-async function upload(c, fields, bytes, { csrf = true } = {}) {
-	const fd = new FormData();
-	if (csrf) fd.append('csrf', await c.csrf(PAGE));
-	for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-	fd.append('file', new Blob([bytes], { type: 'text/csv' }), 'calendar.csv');
-	const res = await fetch(process.env.BASE_URL + '/admin/calendar/import', {
-		method: 'POST', body: fd, redirect: 'manual',
-		headers: { Cookie: c.cookieHeader(), 'X-Test-Client': c.addr },
-	});
-	return { status: res.status, text: await res.text() };
+function upload(c, fields, bytes, { csrf = true } = {}) {
+	return uploadCsv(c, '/admin/calendar/import', bytes, { fields, name: 'calendar.csv', tokenPage: PAGE, csrf });
 }
 
 function dropYear(year) {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { Client, login, sql, q, str, byId, errorText, ROOT, TEST_VAR, uniq, validUscc, waitFor } from './lib.mjs';
+import { Client, login, sql, q, str, byId, errorText, ROOT, TEST_VAR, uniq, uploadCsv, validUscc, waitFor } from './lib.mjs';
 
 const WUZHONG = '91320506AY4CL12THL';   // demo subject 1, the enterprise account's own
 const HUQIU = '913205053BJ1XG612A';     // demo subject 2: serious list, repaired record
@@ -339,17 +339,8 @@ test('staff enter and correct a record; the correction and its reason are audite
 	assert.equal(unknownItem.status, 422, 'nothing outside the catalog is collected (Art. 11)');
 });
 
-async function upload(c, kind, bytes, filename = 'list.csv') {
-	const csrf = await c.csrf('/staff/import');
-	const fd = new FormData();
-	fd.append('csrf', csrf);
-	fd.append('kind', kind);
-	fd.append('file', new Blob([bytes], { type: 'text/csv' }), filename);
-	const res = await fetch(process.env.BASE_URL + '/staff/import', {
-		method: 'POST', body: fd, redirect: 'manual',
-		headers: { Cookie: c.cookieHeader(), 'X-Test-Client': c.addr },
-	});
-	return { status: res.status, text: await res.text() };
+function upload(c, kind, bytes, filename = 'list.csv') {
+	return uploadCsv(c, '/staff/import', bytes, { fields: { kind }, name: filename });
 }
 
 test('a subject import with bad rows lists every one and writes nothing', async () => {

@@ -6,26 +6,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { Client, login, sql, str, errorText, byId, newUscc, BASE_URL } from './lib.mjs';
+import { Client, login, sql, str, errorText, byId, importErrors, newUscc } from './lib.mjs';
+import { addDays, addEntry, gradeOf, idOf, today, upload } from './env_lib.mjs';
 
 const HUQIU = '913205053BJ1XG612A';   // subject 2
 const GUSU = '91320508J3Y7LLJY1F';    // subject 4
 const YUANQU = '91320571JJC171HU49';  // subject 5
 
-function today() {
-	return new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
-}
-function addDays(iso, n) {
-	const d = new Date(iso + 'T00:00:00Z');
-	d.setUTCDate(d.getUTCDate() + n);
-	return d.toISOString().slice(0, 10);
-}
 function addMonths(iso, n) {
 	const d = new Date(iso + 'T00:00:00Z');
 	d.setUTCMonth(d.getUTCMonth() + n);
 	return d.toISOString().slice(0, 10);
 }
-const idOf = (loc) => Number(/\/(\d+)$/.exec(loc)[1]);
 
 /** A subject registered by staff for this test only. */
 async function newSubject(name) {
@@ -40,29 +32,6 @@ async function newRound(c, scope = `测试范围${randomInt(1e6)}`, year = 2026)
 	const r = await c.postWithCsrf('/env/rounds', { year, scope, period_from: `${year}-01-01`, period_to: `${year}-12-31` }, '/env');
 	assert.equal(r.status, 303, errorText(r.text));
 	return { id: idOf(r.location), scope };
-}
-async function addEntry(c, round, uscc) {
-	const r = await c.postWithCsrf(`/env/rounds/${round}/entries`, { uscc }, `/env/rounds/${round}`);
-	assert.equal(r.status, 303, errorText(r.text));
-	return idOf(r.location);
-}
-async function upload(c, round, csv) {
-	const fd = new FormData();
-	fd.append('csrf', await c.csrf(`/env/rounds/${round}/import`));
-	fd.append('file', new Blob([csv], { type: 'text/csv' }), 'env-grades.csv');
-	const res = await fetch(`${BASE_URL}/env/rounds/${round}/import`, {
-		method: 'POST', body: fd, redirect: 'manual',
-		headers: { Cookie: c.cookieHeader(), 'X-Test-Client': c.addr },
-	});
-	return { status: res.status, text: await res.text() };
-}
-function importErrors(html) {
-	return [...html.matchAll(/<tr class="import-error" data-line="(\d+)"><td>\d+<\/td><td class="mono">([^<]*)<\/td><td>([^<]*)<\/td>/g)]
-		.map((m) => [Number(m[1]), m[2], m[3]]);
-}
-function gradeOf(html, id) {
-	const m = new RegExp(`id="${id}"[^>]*>[\\s\\S]*?data-grade="([a-z]+)"`).exec(html);
-	return m ? m[1] : null;
 }
 /** Ends the publicity period (as if its days had passed) and publishes. */
 async function publish(c, round) {

@@ -3,7 +3,7 @@
 // enterprise account tied to a subject, multipart objections.
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { BASE_URL, errorText, login, newUscc, q, sql, uniq } from './lib.mjs';
+import { errorText, login, newUscc, q, sql, uniq, uploadCsv } from './lib.mjs';
 
 export { newUscc };
 export function today() {
@@ -51,15 +51,8 @@ export async function addEntry(c, round, uscc) {
 	assert.equal(r.status, 303, errorText(r.text));
 	return idOf(r.location);
 }
-export async function upload(c, round, csv) {
-	const fd = new FormData();
-	fd.append('csrf', await c.csrf(`/env/rounds/${round}/import`));
-	fd.append('file', new Blob([csv], { type: 'text/csv' }), 'env-grades.csv');
-	const res = await fetch(`${BASE_URL}/env/rounds/${round}/import`, {
-		method: 'POST', body: fd, redirect: 'manual',
-		headers: { Cookie: c.cookieHeader(), 'X-Test-Client': c.addr },
-	});
-	return { status: res.status, text: await res.text() };
+export function upload(c, round, csv) {
+	return uploadCsv(c, `/env/rounds/${round}/import`, csv, { name: 'env-grades.csv' });
 }
 /** Publicises the round and, as if its days had passed, publishes it. */
 export async function publicize(c, round) {

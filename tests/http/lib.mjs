@@ -398,3 +398,26 @@ export function newUscc(prefix = '91320500') {
 	while (s.length < 17) s += USCC_CHARS[randomInt(USCC_CHARS.length)];
 	return validUscc(s);
 }
+
+// ---------------------------------------------------------------------------
+// CSV uploads (the imports' multipart forms).
+
+/** POSTs csv as the form's `file` to path, after the CSRF token of
+ * tokenPage (none with csrf: false) and the fields; { status, text }. */
+export async function uploadCsv(c, path, csv, { fields = {}, name = 'upload.csv', tokenPage = path, csrf = true } = {}) {
+	const fd = new FormData();
+	if (csrf) fd.append('csrf', await c.csrf(tokenPage));
+	for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+	fd.append('file', new Blob([csv], { type: 'text/csv' }), name);
+	const res = await fetch(BASE_URL + path, {
+		method: 'POST', body: fd, redirect: 'manual',
+		headers: { Cookie: c.cookieHeader(), 'X-Test-Client': c.addr },
+	});
+	return { status: res.status, text: await res.text() };
+}
+
+/** [[line, column, reason], ...] of an import's error table. */
+export function importErrors(html) {
+	return [...html.matchAll(/<tr class="import-error" data-line="(\d+)"><td>\d+<\/td><td class="mono">([^<]*)<\/td><td>([^<]*)<\/td>/g)]
+		.map((m) => [Number(m[1]), m[2], m[3]]);
+}
