@@ -38,12 +38,7 @@ const struct form lang_form = { lang_fields, 2 };
 static int
 login_page(struct req *r, int status)
 {
-	view_set(r, "Page.title", view_str(r, "Login.title"));
-	view_set(r, "Page.nav", "login");
-	form_to_hdf(r);
-	r->tmpl = "login.cs";
-	r->no_store = 1;
-	return r->status = status;
+	return page_form(r, view_str(r, "Login.title"), "login", "login.cs", status);
 }
 
 int

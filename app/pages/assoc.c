@@ -136,12 +136,7 @@ staff_assoc_page(struct req *r, int status)
 		snprintf(name, sizeof(name), "Assocs.%d.members", i);
 		view_set_int(r, name, rows[i].n_members);
 	}
-	view_set(r, "Page.title", view_str(r, "Assoc.staff.title"));
-	view_set(r, "Page.nav", "staff");
-	form_to_hdf(r);
-	r->tmpl = "staff_assoc.cs";
-	r->no_store = 1;
-	return r->status = status;
+	return page_form(r, view_str(r, "Assoc.staff.title"), "staff", "staff_assoc.cs", status);
 }
 
 int

@@ -179,12 +179,7 @@ calendar_page(struct req *r, int status, int year)
 		view_set_int(r, "Calendar.prev", year - 1);
 	if (year < CAL_YEAR_MAX)
 		view_set_int(r, "Calendar.next", year + 1);
-	view_set(r, "Page.title", view_str(r, "Calendar.title"));
-	view_set(r, "Page.nav", "calendar");
-	form_to_hdf(r);
-	r->tmpl = "admin_calendar.cs";
-	r->no_store = 1;
-	return r->status = status;
+	return page_form(r, view_str(r, "Calendar.title"), "calendar", "admin_calendar.cs", status);
 }
 
 int

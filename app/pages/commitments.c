@@ -21,12 +21,7 @@ const struct form commitment_form = { commitment_fields, 3 };
 static int
 commitment_page(struct req *r, int status)
 {
-	view_set(r, "Page.title", view_str(r, "Commit.title"));
-	view_set(r, "Page.nav", "me");
-	form_to_hdf(r);
-	r->tmpl = "commitment.cs";
-	r->no_store = 1;
-	return r->status = status;
+	return page_form(r, view_str(r, "Commit.title"), "me", "commitment.cs", status);
 }
 
 int

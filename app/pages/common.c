@@ -55,6 +55,17 @@ page_finish(struct req *r, int rc, const char *done_path)
 	return req_dberr(r, rc < 0 ? rc : DB_ERR);
 }
 
+int
+page_form(struct req *r, const char *title, const char *nav, const char *tmpl, int status)
+{
+	view_set(r, "Page.title", title);
+	view_set(r, "Page.nav", nav);
+	form_to_hdf(r);
+	r->tmpl = tmpl;
+	r->no_store = 1;
+	return r->status = status;
+}
+
 void
 page_layout(struct req *r)
 {

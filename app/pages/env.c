@@ -622,12 +622,7 @@ entry_page(struct req *r, int status, long long id)
 	if (strcmp(e.source, "form") != 0 || strcmp(e.round_status, "draft") != 0)
 		view_set(r, "Entry.correctable", "1");
 	page_set_list(r, "Grades", grade_codes);
-	form_to_hdf(r);
-	view_set(r, "Page.title", e.name);
-	view_set(r, "Page.nav", "env");
-	r->tmpl = "env_entry.cs";
-	r->no_store = 1;
-	return r->status = status;
+	return page_form(r, e.name, "env", "env_entry.cs", status);
 }
 
 int

@@ -217,12 +217,7 @@ dynamic_page(struct req *r, int status)
 	set_items(r, "Types", items, n);
 	view_set_int(r, "Scheme.base", sc.dyn.base);
 	page_set_list(r, "Grades", grade_codes);
-	form_to_hdf(r);
-	view_set(r, "Page.title", view_str(r, "Env.dyn.title"));
-	view_set(r, "Page.nav", "env");
-	r->tmpl = "env_dynamic.cs";
-	r->no_store = 1;
-	return r->status = status;
+	return page_form(r, view_str(r, "Env.dyn.title"), "env", "env_dynamic.cs", status);
 }
 
 int

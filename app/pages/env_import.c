@@ -86,12 +86,7 @@ import_page(struct req *r, int status, const struct env_round *x)
 	view_set_int(r, "Round.year", x->year);
 	view_set(r, "Round.scope", x->scope);
 	view_set(r, "Round.status", x->status);
-	form_to_hdf(r);
-	view_set(r, "Page.title", view_str(r, "Env.import.title"));
-	view_set(r, "Page.nav", "env");
-	r->tmpl = "env_import.cs";
-	r->no_store = 1;
-	return r->status = status;
+	return page_form(r, view_str(r, "Env.import.title"), "env", "env_import.cs", status);
 }
 
 static int

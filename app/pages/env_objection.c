@@ -136,12 +136,7 @@ form_page(struct req *r, int status, const struct target *t)
 {
 	if (t != NULL)
 		target_set(r, "Target", t);
-	form_to_hdf(r);
-	view_set(r, "Page.title", view_str(r, "EnvObj.title"));
-	view_set(r, "Page.nav", "requests");
-	r->tmpl = "env_objection.cs";
-	r->no_store = 1;
-	return r->status = status;
+	return page_form(r, view_str(r, "EnvObj.title"), "requests", "env_objection.cs", status);
 }
 
 int

@@ -312,12 +312,7 @@ import_records(struct import *im)
 static int
 import_page(struct req *r, int status)
 {
-	view_set(r, "Page.title", view_str(r, "Import.title"));
-	view_set(r, "Page.nav", "staff");
-	form_to_hdf(r);
-	r->tmpl = "staff_import.cs";
-	r->no_store = 1;
-	return r->status = status;
+	return page_form(r, view_str(r, "Import.title"), "staff", "staff_import.cs", status);
 }
 
 int

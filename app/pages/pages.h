@@ -15,6 +15,10 @@ int  page_audit(struct req *, long long subject_id, const char *action, const ch
 void page_set_list(struct req *, const char *prefix, const char *const *items);
 /* Commits and redirects to done_path, or rolls back and shows the error. */
 int  page_finish(struct req *, int rc, const char *done_path);
+/* A form page: its title and navigation entry, the submitted values back
+ * into the fields (form_to_hdf), template tmpl, never cached; returns
+ * status, also set as the request's. */
+int  page_form(struct req *, const char *title, const char *nav, const char *tmpl, int status);
 /* The layout hook (core/http.h): for staff and admin, the open and overdue
  * repair applications and objections in the navigation, one query. */
 void page_layout(struct req *);

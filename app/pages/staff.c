@@ -442,12 +442,7 @@ staff_record_update(struct req *r)
 static int
 auth_page(struct req *r, int status)
 {
-	view_set(r, "Page.title", view_str(r, "Staff.auth.title"));
-	view_set(r, "Page.nav", "staff");
-	form_to_hdf(r);
-	r->tmpl = "staff_auth.cs";
-	r->no_store = 1;
-	return r->status = status;
+	return page_form(r, view_str(r, "Staff.auth.title"), "staff", "staff_auth.cs", status);
 }
 
 int
@@ -517,12 +512,7 @@ const struct form serious_remove_form = { serious_remove_fields, 3 };
 static int
 serious_page(struct req *r, int status)
 {
-	view_set(r, "Page.title", view_str(r, "Staff.serious.title"));
-	view_set(r, "Page.nav", "staff");
-	form_to_hdf(r);
-	r->tmpl = "staff_serious.cs";
-	r->no_store = 1;
-	return r->status = status;
+	return page_form(r, view_str(r, "Staff.serious.title"), "staff", "staff_serious.cs", status);
 }
 
 int
