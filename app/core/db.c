@@ -419,7 +419,17 @@ db_fetch(struct db_q *q)
 		return 0;
 	if (rc == 1) {
 		unsigned int e = mysql_stmt_errno(q->st);
-		log_msg(LL_ERR, "db: fetch failed (%u): %s", e, mysql_stmt_error(q->st));
+
+		/* A connection lost while rows are read unbuffered may leave
+		 * its error on the connection only (seen when MariaDB was
+		 * killed mid-result: statement error 0); no error at all is
+		 * taken as that too. */
+		if (e == 0 && conn != NULL)
+			e = mysql_errno(conn);
+		if (e == 0)
+			e = CR_SERVER_LOST;
+		log_msg(is_gone(e) ? LL_WARN : LL_ERR, "db: fetch failed (%u): %s", e,
+		    mysql_stmt_error(q->st));
 		if (is_gone(e)) {
 			db_close();
 			q->st = NULL;
