@@ -71,6 +71,24 @@ http_req_init(struct req *r)
 	arena_init(&r->arena, 64UL * 1024 * 1024);
 }
 
+/* libfcgi closes a connection by shutting it down and waiting for nginx to
+ * close its end (a poll and a read more, and a switch to nginx and back
+ * before this worker can accept again), so that input left unread cannot
+ * make the kernel reset the connection under the response. When all input
+ * has been read (the usual case: a GET, or a body read to its end) there
+ * is nothing to reset: the request is detached first, and libfcgi then
+ * only closes the socket (floor +16 %, docs/performance.md). A byte still
+ * unread means input is pending, and the full close follows. */
+void
+http_finish(void *fcgi)
+{
+	FCGX_Request *fr = fcgi;
+
+	if (fr->in != NULL && (FCGX_HasSeenEOF(fr->in) == EOF || FCGX_GetChar(fr->in) == EOF))
+		FCGX_Detach(fr);
+	FCGX_Finish_r(fr);
+}
+
 void
 http_req_free(struct req *r)
 {

@@ -20,6 +20,9 @@ void http_set_layout_hook(http_layout_fn);
 void http_req_init(struct req *);
 /* Serves one accepted FastCGI request (fcgi is an FCGX_Request *). */
 void http_serve(struct req *, void *fcgi, const struct route *tbl, size_t n);
+/* Ends the request served last (fcgi as above): its response is flushed
+ * and the connection closed. */
+void http_finish(void *fcgi);
 void http_req_free(struct req *);
 
 #endif

@@ -129,7 +129,7 @@ worker_loop(const struct route *tbl, size_t n)
 		}
 		backoff_ms = 0;
 		http_serve(&r, &fr, tbl, n);
-		FCGX_Finish_r(&fr);
+		http_finish(&fr);
 	}
 	FCGX_Free(&fr, 1);
 	if (worker_stop != NULL)

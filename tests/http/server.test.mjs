@@ -92,3 +92,38 @@ test('SIGTERM finishes in-flight requests and exits; a restart serves again', as
 	stack('app-start');
 	await waitFor(async () => (await fetch(BASE_URL + '/')).status === 200);
 });
+
+// A worker closes a connection at once when it has read all of the request
+// (http_finish), and with libfcgi's full close (shutdown, wait for nginx)
+// when input is left unread. Either way every response arrives whole and
+// nginx logs no upstream error.
+test('connections end cleanly whether the request was read whole or refused unread', async () => {
+	const errLog = `${TEST_VAR}/log/nginx-error.log`;
+	const logStart = readFileSync(errLog).length;
+	// Profiles that exist (the table also holds other tests' odd codes).
+	const usccs = [];
+	for (const u of sql('SELECT uscc FROM subjects ORDER BY id LIMIT 30').split('\n').filter(Boolean))
+		if ((await new Client().get(`/entity/${u}`)).status === 200) usccs.push(u);
+	assert.ok(usccs.length >= 5, `profiles to load: ${usccs.length}`);
+	const big = `next=/&x=${'a'.repeat(300 * 1024)}`;  // over 256 KiB: refused before it is read
+	const small = `next=/&lang=en&x=${'a'.repeat(2048)}`; // read whole, then refused on its token
+	const counts = {};
+	let next = 0;
+	const one = async () => {
+		while (next < 400) {
+			const i = next++;
+			let r;
+			if (i % 10 === 3) r = await new Client().request('POST', '/lang', { body: big, contentType: 'application/x-www-form-urlencoded' });
+			else if (i % 10 === 7) r = await new Client().request('POST', '/lang', { body: small, contentType: 'application/x-www-form-urlencoded' });
+			else r = await new Client().get(i % 2 ? `/entity/${usccs[i % usccs.length]}` : '/healthz');
+			const len = r.headers.get('content-length');
+			if (len !== null) assert.equal(Buffer.byteLength(r.text), Number(len), `request ${i}: whole body`);
+			if (r.status !== 200 || i % 2 === 0) assert.ok(r.text.length > 0, `request ${i}: a body`);
+			counts[r.status] = (counts[r.status] || 0) + 1;
+		}
+	};
+	await Promise.all(Array.from({ length: 8 }, one));
+	assert.deepEqual(counts, { 200: 320, 403: 40, 413: 40 }, JSON.stringify(counts));
+	const added = readFileSync(errLog).subarray(logStart).toString();
+	assert.doesNotMatch(added, /upstream|reset|prematurely/, added.slice(0, 500));
+});
