@@ -35,7 +35,7 @@
   <thead><tr><th scope="col">#</th><th scope="col"><?cs var:Lang.Req.applicant ?></th><th scope="col"><?cs var:Lang.Req.record ?></th><th scope="col"><?cs var:Lang.Req.filed ?></th><th scope="col"><?cs var:Lang.Req.due ?></th><th scope="col"><?cs var:Lang.Req.status ?></th></tr></thead>
   <tbody>
   <?cs each:x = Rows ?>
-  <tr id="q-<?cs var:x.id ?>" class="<?cs if:x.overdue ?>overdue<?cs /if ?>" data-status="<?cs var:x.status ?>">
+  <tr id="q-<?cs var:x.id ?>" class="<?cs if:x.late ?>overdue<?cs /if ?>" data-status="<?cs var:x.status ?>">
     <td><a href="<?cs var:base ?>/<?cs var:x.id ?>"><?cs var:x.id ?></a></td>
     <td><?cs var:x.subject ?> <span class="mono"><?cs var:x.uscc ?></span><br><span class="hint"><?cs var:x.applicant ?></span></td>
     <td><?cs if:x.env ?><span class="tag"><?cs var:Lang.EnvObj.kind[x.env] ?></span><?cs elif:x.revoked ?><?cs var:Lang.Req.revoked ?><?cs else ?><?cs var:x.item ?> <span class="mono"><?cs var:x.doc_no ?></span><?cs /if ?></td>

@@ -196,9 +196,17 @@ reqview_set_due(struct req *r, const char *prefix, const char *due, long long as
 	if (left > 0) {
 		snprintf(name, sizeof(name), "%s.left", prefix);
 		view_set_int(r, name, left);
-	} else if (left < 0) {
-		snprintf(name, sizeof(name), "%s.overdue", prefix);
-		view_set_int(r, name, -left);
+	} else if (ymd_cmp(&d, &c->today) < 0) {
+		/* Past its date: late, as the queue's overdue filter and the
+		 * navigation count it, even when no working day has followed
+		 * yet (a Friday deadline seen at the weekend). The working days
+		 * since, when there are any, are what a reminder waits for. */
+		snprintf(name, sizeof(name), "%s.late", prefix);
+		view_set(r, name, "1");
+		if (left < 0) {
+			snprintf(name, sizeof(name), "%s.overdue", prefix);
+			view_set_int(r, name, -left);
+		}
 	} else {
 		snprintf(name, sizeof(name), "%s.today", prefix);
 		view_set(r, name, "1");
