@@ -16,6 +16,7 @@
 const struct route app_routes[] = {
 	{ HTTP_GET,  "/",            home_get,        ANY,   0, NULL },
 	{ HTTP_GET,  "/healthz",     healthz_get,     ANY,   0, NULL },
+	{ HTTP_GET,  "/readyz",      readyz_get,      ANY,   0, NULL },
 	{ HTTP_GET,  "/login",       login_get,       ANY,   0, &login_query_form },
 	{ HTTP_POST, "/login",       login_post,      ANY,   1, &login_form },
 	{ HTTP_POST, "/logout",      logout_post,     USERS, 1, NULL },

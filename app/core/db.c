@@ -576,3 +576,21 @@ db_insert(struct db_q *q)
 	db_q_end(q);
 	return id;
 }
+
+/* The readiness check's one round trip: the cheapest prepared statement. */
+static const char *const ping_sql[] = { "SELECT 1" };
+DB_SET(ping_set, ping_sql, 1);
+
+int
+db_ping(struct arena *a)
+{
+	struct db_q q;
+	long long one = 0;
+	int rc;
+
+	if ((rc = db_q_start(&q, a, &ping_set, 0)) < 0)
+		return rc;
+	db_out_int(&q, &one);
+	rc = db_one(&q);
+	return rc > 0 && one == 1 ? 1 : rc < 0 ? rc : DB_ERR;
+}

@@ -55,6 +55,9 @@ int  db_ensure(void);           /* connects when needed, with back-off */
 void db_close(void);
 int  db_connected(void);
 unsigned long db_query_count(void); /* statements executed by this worker */
+/* One prepared statement's round trip (SELECT 1): 1 when the database
+ * answers, < 0 when not (the readiness check, GET /readyz). */
+int  db_ping(struct arena *);
 
 int  db_q_start(struct db_q *, struct arena *, struct db_set *, int idx);
 void db_in_str(struct db_q *, const char *s);          /* NULL binds SQL NULL */

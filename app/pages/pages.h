@@ -26,6 +26,7 @@ void page_layout(struct req *);
 /* home.c */
 int home_get(struct req *);
 int healthz_get(struct req *);
+int readyz_get(struct req *);
 
 /* account.c */
 extern const struct form login_form, login_query_form, lang_form;

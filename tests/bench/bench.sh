@@ -106,25 +106,40 @@ rss_kb() { # pid
 	awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0
 }
 questions() { sql "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{ print $2 }'; }
+# CPU time (clock ticks, user + system) of the app (master, workers and
+# their flusher threads), MariaDB and nginx: "app db nginx".
+ticks() { # pids...
+	for p in "$@"; do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }'
+}
+cpu_ticks() {
+	app_pid=$(cat "$BVAR/run/app.pid")
+	echo "$(ticks "$app_pid" $(pgrep -P "$app_pid")) $(ticks "$(cat "$BVAR/run/mysqld.pid")") $(ticks $(pgrep -x nginx))"
+}
+HZ=$(getconf CLK_TCK)
 
 # run NAME SCRIPT CONNS [ENV=VALUE...]: warm-up, measure, one result line.
 CSV=$OUT/results.csv
-echo "scenario,requests_per_s,p50_ms,p99_ms,errors,queries_per_request,requests" > "$CSV"
+echo "scenario,requests_per_s,p50_ms,p99_ms,errors,queries_per_request,requests,app_cpu_us,db_cpu_us,nginx_cpu_us" > "$CSV"
 TOTAL=0
 run() {
 	name=$1 script=$2 conns=$3
 	shift 3
 	env "$@" wrk -t"$THREADS" -c"$conns" -d"${WARM}s" -s "tests/bench/$script" "$BASE" > /dev/null 2>&1 || true
 	q0=$(questions)
+	c0=$(cpu_ticks)
 	res=$(env "$@" wrk -t"$THREADS" -c"$conns" -d"${SECS}s" -s "tests/bench/$script" "$BASE" 2>&1 | grep '^BENCH ' || true)
+	c1=$(cpu_ticks)
 	q1=$(questions)
 	[ -n "$res" ] || { echo "bench: wrk gave no result for $name" >&2; res="BENCH requests=0 duration_us=1 p50_us=0 p99_us=0 connect=1 read=0 write=0 status=0 timeout=0"; }
-	echo "$res" | awk -v n="$name" -v q0="$q0" -v q1="$q1" '{
+	echo "$res" | awk -v n="$name" -v q0="$q0" -v q1="$q1" -v c0="$c0" -v c1="$c1" -v hz="$HZ" '{
 		for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 		rps = v["requests"] / (v["duration_us"] / 1e6)
 		err = v["connect"] + v["read"] + v["write"] + v["status"] + v["timeout"]
 		qpr = v["requests"] > 0 ? (q1 - q0 - 2) / v["requests"] : 0
-		printf "%s,%.0f,%.2f,%.2f,%d,%.2f,%d\n", n, rps, v["p50_us"] / 1000, v["p99_us"] / 1000, err, qpr, v["requests"]
+		split(c0, a); split(c1, b)
+		us = v["requests"] > 0 ? 1e6 / hz / v["requests"] : 0
+		printf "%s,%.0f,%.2f,%.2f,%d,%.2f,%d,%.0f,%.0f,%.0f\n", n, rps, v["p50_us"] / 1000, v["p99_us"] / 1000,
+		    err, qpr, v["requests"], (b[1] - a[1]) * us, (b[2] - a[2]) * us, (b[3] - a[3]) * us
 	}' >> "$CSV"
 	TOTAL=$((TOTAL + $(echo "$res" | sed -n 's/.*requests=\([0-9]*\).*/\1/p')))
 	say "$(tail -1 "$CSV")"
@@ -132,6 +147,9 @@ run() {
 
 run static     fixed.lua  "$CONNS" BENCH_PATH=/_bench/profile.html
 run floor      fixed.lua  "$CONNS" BENCH_PATH=/healthz
+# The floor plus one prepared statement's round trip to MariaDB (SELECT 1):
+# what any page that reads the database can reach at most on this machine.
+run readyz     fixed.lua  "$CONNS" BENCH_PATH=/readyz
 run profile    random.lua "$CONNS" BENCH_INPUT="$BVAR/usccs.txt" BENCH_PREFIX=/entity/
 run search     random.lua "$CONNS" BENCH_INPUT="$BVAR/fragments.txt" BENCH_PREFIX=/search?q=
 run dashboard  fixed.lua  "$CONNS" BENCH_PATH="/entity/$OWN" BENCH_COOKIE="sid=$SID; csrf=$csrf_cookie"
@@ -203,12 +221,16 @@ MD=$OUT/results.md
 	     "$CONNS connections (logins: $CORES), ${WARM} s warm-up, ${SECS} s measured;" \
 	     "$CREDIT_WORKERS workers (rows ending _4x: $W4); static page $PROFILE_BYTES bytes."
 	echo
-	echo "| scenario | req/s | p50 ms | p99 ms | vs static | vs floor | errors | DB queries/req |"
-	echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+	echo "| scenario | req/s | p50 ms | p99 ms | vs static | vs floor | errors | DB queries/req | CPU µs/req: app | MariaDB | nginx |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 	awk -F, -v s="$STATIC" -v f="$FLOOR" 'NR > 1 {
-		printf "| %s | %s | %s | %s | %.1f %% | %.1f %% | %s | %s |\n", $1, $2, $3, $4,
-		    (s > 0 ? 100 * $2 / s : 0), (f > 0 ? 100 * $2 / f : 0), $5, $6
+		printf "| %s | %s | %s | %s | %.1f %% | %.1f %% | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4,
+		    (s > 0 ? 100 * $2 / s : 0), (f > 0 ? 100 * $2 / f : 0), $5, $6, $8, $9, $10
 	}' "$CSV"
+	echo
+	echo "CPU µs/req: CPU time of the app (workers and their audit flushers), MariaDB and nginx during the" \
+	     "measured seconds, divided by the requests; wrk and the kernel's own work are the rest of the" \
+	     "$CORES cores. readyz = the floor plus one prepared statement (SELECT 1) to MariaDB."
 	echo
 	echo "Login: $(col login 2) logins/s on $CORES cores = $(awk -v l="$(col login 2)" -v c="$CORES" 'BEGIN { printf "%.1f", l / c }') per core."
 	echo "Worker RSS (KB) after every scenario ran once → after $MIXED more mixed requests ($TOTAL measured in all):"
@@ -237,12 +259,16 @@ ERR=$(awk -F, 'NR > 1 { s += $5 } END { print s + 0 }' "$CSV")
 	check "dashboard ≥ 20 % of static ($D vs $STATIC req/s)" "$D >= 0.20 * $STATIC"
 	check "env statistics p99 ≤ 20 ms ($E99 ms)" "$E99 > 0 && $E99 <= 20"
 	check "no failed request in any scenario ($ERR)" "$ERR == 0"
+	R=$(col readyz 2)
+	awk -v r="$R" -v s="$STATIC" -v f="$FLOOR" -v p="$P" 'BEGIN {
+		printf "INFO one round trip (readyz) %d req/s = %.1f %% of static, %.1f %% of the floor; the profile is %.1f %% of it\n",
+		    r, 100 * r / s, 100 * r / f, 100 * p / r }'
 	for a in $RSS0; do
 		p=${a%%:*}; r0=${a#*:}
 		r1=$(echo "$RSS1" | tr ' ' '\n' | sed -n "s/^$p://p")
 		check "worker $p RSS flat within 5 % ($r0 → ${r1:-0} KB)" "${r1:-0} > 0 && ${r1:-0} <= 1.05 * $r0"
 	done
-} | sed 's/^PASS/- PASS/; s/^FAIL/- **FAIL**/' >> "$MD"
+} | sed 's/^PASS/- PASS/; s/^FAIL/- **FAIL**/; s/^INFO/- info:/' >> "$MD"
 fails=$(grep -c 'FAIL' "$MD" || true)
 cat "$MD"
 say "written $MD and $CSV"

@@ -68,10 +68,10 @@ describe('access matrix', () => {
 						} else {
 							assert.equal(r.status, 200, `${what}: ${r.status} ${errorText(r.text)}`);
 							// Downloads (the PDF report) are not pages, and the
-							// health check is one plain-text line.
+							// health and readiness checks are one plain-text line.
 							if (r.headers.get('content-type').startsWith('text/html'))
 								assert.ok(isLayoutPage(r.text), what);
-							else if (rt.pattern === '/healthz')
+							else if (rt.pattern === '/healthz' || rt.pattern === '/readyz')
 								assert.equal(r.text, 'ok\n', what);
 							else
 								assert.match(r.headers.get('content-disposition') || '', /^attachment;/, what);

@@ -42,8 +42,16 @@ async function assertOutage(user, what) {
 	assert.equal(htmlLang(me.text), 'zh-CN');
 	assert.equal(errorText(me.text), str('zh-CN', 'Err.unavailable'), `${what}: message`);
 	assert.doesNotMatch(me.text, /mysql|mariadb|socket|errno|\/tmp\/|\/work\//i, `${what}: no internals`);
-	// Pages that need no database still work for anonymous visitors.
+	// Pages that need no database still work for anonymous visitors; the
+	// liveness check says the workers live, the readiness check that they
+	// cannot serve (a load balancer takes this host out).
 	const anon = new Client();
+	const live = await anon.get('/healthz');
+	assert.equal(live.status, 200, `${what}: /healthz`);
+	assert.equal(live.text, 'ok\n');
+	const ready = await anon.get('/readyz');
+	assert.equal(ready.status, 503, `${what}: /readyz`);
+	assert.equal(errorText(ready.text), str('zh-CN', 'Err.unavailable'), `${what}: /readyz message`);
 	const home = await anon.get('/');
 	assert.equal(home.status, 200, `${what}: the home page`);
 	assert.match(home.text, /id="login-link"/);
@@ -65,6 +73,9 @@ async function assertRecovers(user, what) {
 	assert.equal(me.status, 200, `${what}: the session survived the outage`);
 	// Every worker reconnects, not just the one that answered first.
 	for (let i = 0; i < 6; i++) assert.equal((await user.get('/me')).status, 200, `${what}: request ${i} after recovery`);
+	const ready = await new Client().get('/readyz');
+	assert.equal(ready.status, 200, `${what}: /readyz ready again`);
+	assert.equal(ready.text, 'ok\n');
 	const fresh = await login('staff');
 	assert.equal((await fresh.get('/me')).status, 200, `${what}: a new login works`);
 	return Date.now() - t0;
