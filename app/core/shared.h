@@ -15,6 +15,7 @@
 
 enum shared_gen {
 	SG_CHOICES,   /* published round years, registered districts */
+	SG_ENV_SCHEME, /* the environmental grading scheme (env_settings) */
 	SG_MAX
 };
 

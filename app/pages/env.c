@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "core/db.h"
+#include "core/shared.h"
 #include "core/view.h"
 #include "pages/env_int.h"
 #include "rules/uscc.h"
@@ -118,6 +119,37 @@ env_scheme_load(struct req *r, struct env_scheme *sc)
 	}
 	sc->dyn.base = (int)sc->s.dyn_base;
 	sc->dyn.max = (int)sc->s.dyn_max;
+	return 1;
+}
+
+/* The scheme as pages show it (a profile's current grade and measures,
+ * search badges): each worker keeps a copy, read again after a commit on
+ * this server changed the settings or after SHARED_MAX_AGE seconds (a
+ * statement saved on every view of a graded subject). Changes to grades
+ * read the settings afresh (env_scheme_load). */
+static struct {
+	struct shared_copy copy;
+	struct env_scheme  sc;
+	char               red[16], black[16];   /* env_settings prices, DECIMAL(5,2) */
+} shown;
+
+int
+env_scheme_shown(struct req *r, struct env_scheme *sc)
+{
+	int rc;
+
+	if (!shared_copy_fresh(&shown.copy, SG_ENV_SCHEME)) {
+		shared_copy_begin(&shown.copy, SG_ENV_SCHEME);
+		if ((rc = env_scheme_load(r, &shown.sc)) < 0)
+			return rc;
+		snprintf(shown.red, sizeof(shown.red), "%s", shown.sc.s.red_price ? shown.sc.s.red_price : "");
+		snprintf(shown.black, sizeof(shown.black), "%s",
+		    shown.sc.s.black_price ? shown.sc.s.black_price : "");
+		shown.sc.s.red_price = shown.red;
+		shown.sc.s.black_price = shown.black;
+		shared_copy_done(&shown.copy);
+	}
+	*sc = shown.sc;
 	return 1;
 }
 

@@ -17,6 +17,9 @@ struct env_scheme {
 int  env_manager(const struct req *);
 /* Loads the thresholds the admin set. > 0 or < 0. */
 int  env_scheme_load(struct req *, struct env_scheme *);
+/* The same from this worker's copy, for pages that only show grades (no
+ * change is decided on it). > 0 or < 0. */
+int  env_scheme_shown(struct req *, struct env_scheme *);
 /* One audit row for a change to a subject's grade data. */
 /* Commits and redirects, or rolls back with the error page. */
 /* The dynamic score of one subject's events (x[0..n)) on a date. */

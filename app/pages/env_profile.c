@@ -58,7 +58,7 @@ env_profile_grades(struct req *r, long long subject_id, int self)
 
 	/* The breakdown is the enterprise's own, and the agency's and staff's. */
 	full = self || env_manager(r) || r->user.role == ROLE_STAFF;
-	if ((rc = env_scheme_load(r, &sc)) < 0)
+	if ((rc = env_scheme_shown(r, &sc)) < 0)
 		return rc;
 	/* Objections running on its grades (one indexed read). */
 	if ((nop = objection_env_open(&r->arena, subject_id, op, MAX_OPEN)) < 0)
@@ -126,11 +126,9 @@ env_profile_grades(struct req *r, long long subject_id, int self)
 			return n;
 		env_set_voids(r, "EnvVoids", vo, n);
 	}
-	if ((rc = env_enrolled(&r->arena, subject_id, &enrolled)) < 0)
-		return rc;
-	if (rc > 0) {
-		if ((n = env_events_of(&r->arena, subject_id, ev, MAX_EVENTS)) < 0)
-			return n;
+	if ((n = env_dynamic_of(&r->arena, subject_id, &enrolled, ev, MAX_EVENTS)) < 0)
+		return n;
+	if (enrolled != NULL) {
 		ymd_today(&today);
 		g = env_dyn_score(&sc, ev, n, &today, &score);
 		cur = grade_codes[g];
@@ -206,7 +204,7 @@ env_search_badges(struct req *r, const long long *ids, int n)
 	ne = 0;
 	if (any && (ne = env_events_of_batch(&r->arena, ids, n, ev, MAX_EVENTS * 4)) < 0)
 		return ne;
-	if (any && (k = env_scheme_load(r, &sc)) < 0)
+	if (any && (k = env_scheme_shown(r, &sc)) < 0)
 		return k;
 	ymd_today(&today);
 	for (i = 0; i < n; i++) {

@@ -16,7 +16,7 @@ enum env_stmt {
 	EV_ENTRIES, EV_ENTRIES_COUNT, EV_ENTRY, EV_ENTRY_OF, EV_ENTRY_INSERT, EV_ENTRY_UPDATE, EV_HIST_INSERT,
 	EV_DED_LIST, EV_DED_INSERT, EV_DED_DELETE, EV_DED_SUM,
 	EV_SUBJ_ENTRIES, EV_SUBJ_HIST,
-	EV_ENROLLED, EV_ENROL, EV_ENROLLED_LIST, EV_EVENTS, EV_EVENTS_ALL, EV_EVENT_INSERT,
+	EV_ENROLLED, EV_DYNAMIC, EV_ENROL, EV_ENROLLED_LIST, EV_EVENTS, EV_EVENTS_ALL, EV_EVENT_INSERT,
 	EV_EVENT, EV_EVENT_VOID, EV_VOIDS_OF, EV_ENROL_DROP, EV_ENROL_MOVE,
 	EV_LATEST, EV_EVENTS_BATCH, EV_LATEST_AS_OF,
 	EV_SNAP_NEXT, EV_SNAP_INSERT, EV_SNAP_ROW, EV_SNAPS, EV_SNAP_VERSIONS, EV_SNAP, EV_SNAP_COUNTS,
@@ -125,6 +125,12 @@ static const char *const env_sql[EV_MAX] = {
 	    "WHERE h.subject_id = ? AND (? = 1 OR (r.status <> 'draft' "
 	    "AND h.replaced_at >= UNIX_TIMESTAMP(r.publicity_from) - 28800)) ORDER BY h.id DESC LIMIT ?",
 	[EV_ENROLLED] = "SELECT " D("enrolled_on") " FROM env_dynamic_subjects WHERE subject_id = ?",
+	/* Enrolment and the valid events in one statement: no row when the
+	 * subject is not enrolled, one with a NULL event when it has none. */
+	[EV_DYNAMIC] = "SELECT " D("d.enrolled_on") ", " EVENT_COLS "FROM env_dynamic_subjects d "
+	    "LEFT JOIN (env_events x JOIN env_event_types t ON t.id = x.type_id) "
+	    "ON x.subject_id = d.subject_id AND " VALID("x") " "
+	    "WHERE d.subject_id = ? ORDER BY x.decided_on, x.id LIMIT ?",
 	[EV_ENROL] = "INSERT IGNORE INTO env_dynamic_subjects (subject_id, enrolled_on, created_by, "
 	    "created_at) VALUES (?, ?, ?, UNIX_TIMESTAMP())",
 	[EV_ENROLLED_LIST] = "SELECT d.subject_id, s.uscc, s.name, s.district, " D("d.enrolled_on")
@@ -233,7 +239,10 @@ env_settings_update(struct arena *a, const struct env_settings *s, long long by)
 	db_in_str(&q, s->red_price);
 	db_in_str(&q, s->black_price);
 	db_in_int(&q, by);
-	return (int)db_write(&q) < 0 ? DB_ERR : 1;
+	if (db_write(&q) < 0)
+		return DB_ERR;
+	db_changed(SG_ENV_SCHEME);   /* the pages' copy of the scheme */
+	return 1;
 }
 
 int
@@ -861,6 +870,32 @@ env_events_of(struct arena *a, long long subject_id, struct env_event *rows, int
 	db_in_int(&q, max);
 	bind_event(&q, &x);
 	return db_collect(&q, &x, rows, sizeof(x), max);
+}
+
+int
+env_dynamic_of(struct arena *a, long long subject_id, char **enrolled_on, struct env_event *rows,
+    int max)
+{
+	struct { char *enrolled; struct env_event ev; } x, *all;
+	struct db_q q;
+	int rc, n, i, k;
+
+	*enrolled_on = NULL;
+	if ((all = arena_alloc(a, sizeof(*all) * (size_t)max)) == NULL)
+		return DB_ERR;
+	if ((rc = db_q_start(&q, a, &env_set, EV_DYNAMIC)) < 0)
+		return rc;
+	db_in_int(&q, subject_id);
+	db_in_int(&q, max);
+	db_out_str(&q, &x.enrolled);
+	bind_event(&q, &x.ev);
+	if ((n = db_collect(&q, &x, all, sizeof(x), max)) <= 0)
+		return n;
+	*enrolled_on = all[0].enrolled;
+	for (i = k = 0; i < n; i++)
+		if (all[i].ev.id != 0)
+			rows[k++] = all[i].ev;
+	return k;
 }
 
 int

@@ -149,6 +149,11 @@ int       env_enrol(struct arena *, long long subject_id, const char *on, long l
 int       env_enrolled_list(struct arena *, struct env_enrolled *rows, int max);
 /* Events that count (never the voided ones), oldest first. */
 int       env_events_of(struct arena *, long long subject_id, struct env_event *rows, int max);
+/* Both in one statement: *enrolled_on (NULL when the subject is not under
+ * dynamic scoring) and its events as env_events_of. Returns the events'
+ * count or < 0. */
+int       env_dynamic_of(struct arena *, long long subject_id, char **enrolled_on,
+              struct env_event *rows, int max);
 /* Every event that counts of every enrolled subject, ordered by subject. */
 int       env_events_all(struct arena *, struct env_event *rows, int max);
 long long env_event_insert(struct arena *, const struct env_event *, long long by);

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { byId, errorText, login, sql, str } from './lib.mjs';
+import { Client, byId, errorText, login, sql, str } from './lib.mjs';
 import { addEntry, gradeOf, newRound, newSubject, today } from './env_lib.mjs';
 
 const COLS = ['annual_green_min', 'annual_blue_min', 'annual_yellow_min', 'annual_red_min',
@@ -120,10 +120,19 @@ test('changed thresholds of both methods decide the grade; invalid ones are refu
 	const r = await env.postWithCsrf('/env/dynamic/events', { uscc: s.uscc, type: 'fine', decided_on: today(), doc_no: '测试罚〔8〕号' }, '/env/dynamic');
 	assert.equal(r.status, 303, errorText(r.text));
 	assert.equal(gradeOf((await env.get(`/env/dynamic/${s.id}`)).text, 'dyn-current'), 'blue');
+	// The public profile shows grades from each worker's copy of the
+	// scheme: every worker has it loaded now, and follows the change at once.
+	const publicGrade = async () => {
+		const seen = new Set();
+		for (let i = 0; i < 8; i++) seen.add(gradeOf((await new Client().get(`/entity/${s.uscc}`)).text, 'env-current'));
+		return [...seen].join(',');
+	};
+	assert.equal(await publicGrade(), 'blue', 'profile before the change');
 	await setScheme(admin, { dyn_blue_min: 7 });
 	page = await env.get(`/env/dynamic/${s.id}`);
 	assert.match(byId(page.text, 'dyn-current'), /\b6\b/);
 	assert.equal(gradeOf(page.text, 'dyn-current'), 'yellow');
+	assert.equal(await publicGrade(), 'yellow', 'profile after the change, in every worker');
 	// The base score is data too.
 	await setScheme(admin, { dyn_base: 10 });
 	assert.match(byId((await env.get(`/env/dynamic/${s.id}`)).text, 'dyn-current'), /\b7\b/, '10 - 3');
@@ -132,5 +141,6 @@ test('changed thresholds of both methods decide the grade; invalid ones are refu
 	assert.equal(sql('SELECT dyn_blue_min FROM env_settings'), saved.dyn_blue_min);
 	await setScheme(admin, {});
 	assert.equal(gradeOf((await env.get(`/env/dynamic/${s.id}`)).text, 'dyn-current'), 'blue', 'restored');
+	assert.equal(await publicGrade(), 'blue', 'profile restored');
 	assert.equal((await env.postWithCsrf('/admin/env/settings', saved, '/env')).status, 403, 'the agency does not edit the scheme');
 });
