@@ -1,5 +1,7 @@
 /* arena.c — per-request bump allocator (see arena.h). The first chunk is kept
- * across resets so a steady-state request allocates nothing from malloc. */
+ * across resets so a steady-state request allocates nothing from malloc: it
+ * is sized so that a page's row buffers fit (a profile holds about 90 KB),
+ * since a chunk more is a malloc and free, and often a brk, per request. */
 #include "arena.h"
 
 #include <stdarg.h>
@@ -8,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARENA_CHUNK 65536
+#define ARENA_CHUNK (256 * 1024)
 #define ARENA_ALIGN 16
 
 struct arena_chunk {
@@ -49,7 +51,7 @@ chunk_new(size_t need)
 }
 
 void *
-arena_alloc(struct arena *a, size_t n)
+arena_alloc_raw(struct arena *a, size_t n)
 {
 	struct arena_chunk *c = a->head;
 	size_t rounded;
@@ -73,14 +75,23 @@ arena_alloc(struct arena *a, size_t n)
 	p = c->data + c->off;
 	c->off += rounded;
 	a->used += rounded;
-	memset(p, 0, n);
+	return p;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	void *p = arena_alloc_raw(a, n);
+
+	if (p != NULL)
+		memset(p, 0, n ? n : 1);
 	return p;
 }
 
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_alloc_raw(a, n + 1);
 
 	if (p == NULL)
 		return NULL;
@@ -107,7 +118,7 @@ arena_printf(struct arena *a, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return NULL;
-	p = arena_alloc(a, (size_t)n + 1);
+	p = arena_alloc_raw(a, (size_t)n + 1);
 	if (p == NULL)
 		return NULL;
 	va_start(ap, fmt);

@@ -19,6 +19,9 @@ struct arena {
 void  arena_init(struct arena *a, size_t limit);
 /* Returns zeroed memory aligned for any type, or NULL past the limit or on ENOMEM. */
 void *arena_alloc(struct arena *a, size_t n);
+/* The same, not zeroed: for buffers written whole before they are read
+ * (rows copied in by db_collect, string copies). */
+void *arena_alloc_raw(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...)

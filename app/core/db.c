@@ -323,6 +323,7 @@ db_exec(struct db_q *q)
 
 	if (q->st == NULL)
 		return DB_ERR;
+	q->bound = 0;
 	if (q->nin != (int)mysql_stmt_param_count(q->st)) {
 		log_msg(LL_ERR, "db: statement %d binds %d of %lu parameters", q->idx,
 		    q->nin, mysql_stmt_param_count(q->st));
@@ -412,8 +413,12 @@ db_fetch(struct db_q *q)
 
 	if (q->st == NULL)
 		return DB_ERR;
-	if (q->nout > 0 && mysql_stmt_bind_result(q->st, q->out) != 0)
-		return DB_ERR;
+	/* Once per execution: the bindings hold for every row. */
+	if (q->nout > 0 && !q->bound) {
+		if (mysql_stmt_bind_result(q->st, q->out) != 0)
+			return DB_ERR;
+		q->bound = 1;
+	}
 	rc = mysql_stmt_fetch(q->st);
 	if (rc == MYSQL_NO_DATA)
 		return 0;
@@ -448,7 +453,7 @@ db_fetch(struct db_q *q)
 			continue;
 		}
 		{
-			char *buf = arena_alloc(q->a, q->len[i] + 1);
+			char *buf = arena_alloc_raw(q->a, q->len[i] + 1);
 			MYSQL_BIND b;
 
 			if (buf == NULL)

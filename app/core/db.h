@@ -45,6 +45,7 @@ struct db_q {
 	unsigned long ilen[DB_MAX_BIND];   /* lengths of string inputs */
 	char        **sout[DB_MAX_BIND];   /* where to store string outputs */
 	int           read_only;
+	int           bound;               /* outputs bound since the last execute */
 	struct db_set *set;
 	int           idx;
 };

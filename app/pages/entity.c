@@ -321,7 +321,7 @@ entity_get(struct req *r)
 	window_cutoff(&today, cfg.window_years, &cut);
 	ymd_format(&today, today_s);
 	ymd_format(&cut, cut_s);
-	if ((rec = arena_alloc(&r->arena, sizeof(*rec) * PROFILE_MAX_RECORDS)) == NULL)
+	if ((rec = arena_alloc_raw(&r->arena, sizeof(*rec) * PROFILE_MAX_RECORDS)) == NULL)
 		return req_error(r, 500, "Err.internal");
 	/* A code failing its check character may still be an early pilot code
 	 * that staff registered on purpose: look it up before complaining. An

@@ -217,7 +217,7 @@ records_public_profile(struct arena *a, const char *uscc, const char *cutoff, st
 
 	*nrows = 0;
 	/* One row more than fits tells that the records do not all fit. */
-	if ((all = arena_alloc(a, sizeof(*all) * (size_t)(max + 1))) == NULL)
+	if ((all = arena_alloc_raw(a, sizeof(*all) * (size_t)(max + 1))) == NULL)
 		return DB_ERR;
 	if ((rc = db_q_start(&q, a, &rec_set, RE_PUBLIC_PROFILE)) < 0)
 		return rc;
