@@ -13,11 +13,9 @@ home_get(struct req *r)
 	return 200;
 }
 
-/* GET /healthz: answers "ok" without a template or the database, for load
- * balancers (a worker that accepts is alive) and as the benchmark's floor
- * of the framework (tests/bench). */
-int
-healthz_get(struct req *r)
+/* The one plain-text line both checks answer with. */
+static int
+answer_ok(struct req *r)
 {
 	static const char ok[] = "ok\n";
 
@@ -28,6 +26,15 @@ healthz_get(struct req *r)
 	return 200;
 }
 
+/* GET /healthz: answers "ok" without a template or the database, for load
+ * balancers (a worker that accepts is alive) and as the benchmark's floor
+ * of the framework (tests/bench). */
+int
+healthz_get(struct req *r)
+{
+	return answer_ok(r);
+}
+
 /* GET /readyz: "ok" when this worker's database connection answers one
  * prepared statement, 503 otherwise: a load balancer's readiness check
  * (/healthz says only that the worker lives). The benchmark measures it
@@ -36,14 +43,7 @@ healthz_get(struct req *r)
 int
 readyz_get(struct req *r)
 {
-	static const char ok[] = "ok\n";
-	int rc = db_ping(&r->arena);
-
-	if (rc <= 0)
+	if (db_ping(&r->arena) <= 0)
 		return req_error(r, 503, "Err.unavailable");
-	r->ctype_out = "text/plain; charset=utf-8";
-	r->body_out = ok;
-	r->body_out_len = sizeof(ok) - 1;
-	r->no_store = 1;
-	return 200;
+	return answer_ok(r);
 }
